@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import { localeLanguages, mergeLocale } from './scripts/locales';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where `browser` comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Temporal ships natively from Chrome 144 and Firefox 139 (the schedule math uses it).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'closer@closer.example', strict_min_version: '139.0' },
+          },
+        }
+      : { minimum_chrome_version: '144' }),
+    permissions: ['alarms', 'idle', 'notifications'],
+    action: { default_title: '__MSG_extName__' },
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of localeLanguages()) {
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: JSON.stringify(mergeLocale(lang), null, 2),
+        });
+      }
+    },
+  },
+});
