@@ -48,5 +48,13 @@ export interface EveningRecord {
 
 /** A new, empty record for an evening that has just begun. */
 export function newEveningRecord(date: string, zone: string): EveningRecord {
-  return { date, screenMinutes: 0, status: 'in-progress', nudges: 0, checkIns: [], screenSeconds: 0, zone };
+  return {
+    date,
+    screenMinutes: 0,
+    status: 'in-progress',
+    nudges: 0,
+    checkIns: [],
+    screenSeconds: 0,
+    zone,
+  };
 }

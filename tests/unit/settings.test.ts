@@ -5,9 +5,7 @@ describe('defaultSettings', () => {
   it('gives every weekday a 20:00–23:00 evening', () => {
     const { schedule } = defaultSettings();
     expect(schedule.map((w) => w.weekday)).toEqual([...WEEKDAYS]);
-    expect(schedule.every((w) => w.enabled && w.start === '20:00' && w.end === '23:00')).toBe(
-      true,
-    );
+    expect(schedule.every((w) => w.enabled && w.start === '20:00' && w.end === '23:00')).toBe(true);
   });
 
   it('returns a fresh object each time', () => {
