@@ -14,11 +14,11 @@ export default defineConfig({
     restoreMocks: true,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env: { TZ: 'UTC' } },
       },
       ...ZONES.filter((zone) => zone !== 'UTC').map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: { name: `TZ=${zone}`, include: ['tests/unit/**/*.tz.test.ts'], env: { TZ: zone } },
       })),
     ],

@@ -16,6 +16,7 @@
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { EveningRecord } from './evening-record';
+import type { Snooze } from './nudge-policy';
 import { defaultSettings, type Settings } from './settings';
 
 export const DB_NAME = 'closer';
@@ -37,8 +38,6 @@ export interface TrackingState {
   eveningDate: string | null;
   zone: string;
 }
-
-export type Snooze = { until: number; reason?: string } | { notTonight: string; reason?: string };
 
 export interface NudgeState {
   snooze: Snooze | null;

@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { uiLocale } from '../utils/i18n';
+import { isChanged } from '../utils/messages';
+import { read, readEveningRange, readSettings } from '../utils/storage';
+import { buildTonightView, viewDateRange, type TonightView } from '../utils/tonight-view';
+import type { Settings } from '../utils/settings';
+import { resolveWeekStart } from '../utils/week';
+
+/** How often an open page re-reads, so minutes and the evening's start and end show without a reload. */
+const REFRESH_MS = 20_000;
+
+/** Live state of tonight and this week for a page: loads, then follows the worker's changes. */
+export class Tonight {
+  view = $state<TonightView | null>(null);
+  settings = $state<Settings | null>(null);
+  /** Until when "I need it for a moment" lets new tabs through (epoch ms), or 0. */
+  allowanceUntil = $state(0);
+  /** A storage failure, shown to the user rather than swallowed. */
+  error = $state<string | null>(null);
+
+  /** Reads storage and recomputes the view. */
+  async load(): Promise<void> {
+    try {
+      const settings = await readSettings();
+      const now = Date.now();
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
+      const [first, last] = viewDateRange(now, zone, weekStartsOn);
+      const [evenings, allowance] = await Promise.all([
+        readEveningRange(first, last),
+        read('allowance'),
+      ]);
+      this.settings = settings;
+      this.allowanceUntil = allowance?.until ?? 0;
+      this.view = buildTonightView(settings, evenings, now, zone, weekStartsOn);
+      this.error = null;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Loads now and keeps the view fresh; returns the function that stops watching. */
+  watch(): () => void {
+    void this.load();
+    const onMessage = (message: unknown) => {
+      if (isChanged(message)) void this.load();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void this.load();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = setInterval(() => void this.load(), REFRESH_MS);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// The e2e harness reads the same definitions as `npm run setup` and `npm test`.
+export { CHROMIUM_MISSING, CHROMIUM_PATH, hasChromium } from '../../scripts/chromium.mjs';

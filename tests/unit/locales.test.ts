@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localeLanguages, mergeLocale } from '../../scripts/locales';
+import { categoryLabelKey } from '../../utils/prompts';
+import { PROMPT_CATEGORIES } from '../../utils/settings';
+
+const languages = localeLanguages();
+const english = mergeLocale('en');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every literal key passed to t('…') anywhere in the product. */
+function keysUsedInSource(): string[] {
+  const keys = new Set<string>();
+  for (const file of ['components', 'entrypoints', 'utils'].flatMap(sourceFiles)) {
+    for (const [, key] of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) {
+      keys.add(key!);
+    }
+  }
+  return [...keys].sort();
+}
+
+const placeholders = (message: string) => [...message.matchAll(/\$\d/g)].map((m) => m[0]).sort();
+
+describe('locales', () => {
+  it('ships English and Spanish', () => {
+    expect(languages).toEqual(['en', 'es']);
+  });
+
+  it.each(languages)('%s has exactly the keys English has', (lang) => {
+    expect(Object.keys(mergeLocale(lang)).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it.each(languages)('%s uses the same substitutions as English in every message', (lang) => {
+    const messages = mergeLocale(lang);
+    for (const [key, { message }] of Object.entries(english)) {
+      expect(placeholders(messages[key]!.message), key).toEqual(placeholders(message));
+    }
+  });
+
+  it('has every key the source asks for', () => {
+    const missing = keysUsedInSource().filter((key) => !(key in english));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a label for every prompt category (built from the category name)', () => {
+    for (const category of PROMPT_CATEGORIES)
+      expect(english).toHaveProperty(`category_${category}`);
+  });
+
+  it('refuses a key defined in two fragments', () => {
+    const dir = join(process.cwd(), 'tests/unit/fixtures/locales-duplicate');
+    expect(() => mergeLocale('en', dir)).toThrow(/"hello" is defined in both a.json and b.json/);
+  });
+});

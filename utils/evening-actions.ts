@@ -1,0 +1,86 @@
+/**
+ * What the user does from a page, written straight to storage (one transaction each) so it
+ * works whether or not the worker is awake: check-ins, "another one", "We were screen-free",
+ * "I need it for a moment".
+ */
+import { newEveningRecord, type CheckIn, type EveningRecord } from './evening-record';
+import type { IntimacyKind } from './settings';
+import { addDays, localDate } from './schedule';
+import { update, updateEvening } from './storage';
+
+/** How long "I need it for a moment" lets new tabs through (SPEC §2). */
+export const ALLOWANCE_MS = 5 * 60_000;
+/** How far back an unobserved evening may be marked screen-free (SPEC §5). */
+export const MARK_WITHIN_DAYS = 7;
+
+/** Adds a "We connected" check-in to an evening; concurrent check-ins are all kept. */
+export function addCheckIn(
+  date: string,
+  zone: string,
+  kinds: IntimacyKind[],
+  note: string,
+  source: CheckIn['source'],
+  now: number,
+): Promise<EveningRecord | undefined> {
+  const checkIn: CheckIn = { kinds, at: new Date(now).toISOString(), note, source };
+  return updateEvening(date, (record) => {
+    const base = record ?? newEveningRecord(date, zone);
+    return { ...base, checkIns: [...base.checkIns, checkIn] };
+  });
+}
+
+/** "Another one": moves tonight's prompt on by one, for every surface at once. */
+export function anotherPrompt(date: string, zone: string): Promise<EveningRecord | undefined> {
+  return updateEvening(date, (record) => {
+    const base = record ?? newEveningRecord(date, zone);
+    return { ...base, promptOffset: (base.promptOffset ?? 0) + 1 };
+  });
+}
+
+/** True when an unobserved evening on `date` may still be marked screen-free at `now`. */
+export function canMarkScreenFree(
+  record: EveningRecord | undefined,
+  now: number,
+  zone: string,
+): boolean {
+  if (record?.status !== 'unobserved' || record.markedScreenFree) return false;
+  const today = localDate(now, zone);
+  return record.date >= addDays(today, -MARK_WITHIN_DAYS) && record.date < today;
+}
+
+/** "We were screen-free": the user vouches for an evening the browser never saw. */
+export async function markScreenFree(date: string, now: number, zone: string): Promise<boolean> {
+  let marked = false;
+  await updateEvening(date, (record) => {
+    if (!record || !canMarkScreenFree(record, now, zone)) return record;
+    marked = true;
+    return { ...record, markedScreenFree: true };
+  });
+  return marked;
+}
+
+/** "I need it for a moment": new tabs stay plain for five minutes; the reason is kept. */
+export async function needItForAMoment(
+  eveningDate: string,
+  zone: string,
+  reason: string,
+  now: number,
+): Promise<void> {
+  await update('allowance', () => ({ grantedAt: now, until: now + ALLOWANCE_MS }));
+  if (reason.trim()) await addReason(eveningDate, zone, 'need-it', reason.trim(), now);
+}
+
+/** Keeps a reason the user gave for going on (SPEC §7) on that evening's record. */
+export async function addReason(
+  date: string,
+  zone: string,
+  source: 'need-it' | 'snooze',
+  text: string,
+  now: number,
+): Promise<void> {
+  await updateEvening(date, (record) => {
+    const base = record ?? newEveningRecord(date, zone);
+    const reason = { at: new Date(now).toISOString(), source, text: text.slice(0, 200) };
+    return { ...base, reasons: [...(base.reasons ?? []), reason] };
+  });
+}

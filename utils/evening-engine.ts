@@ -1,0 +1,312 @@
+/**
+ * The worker's shell around the pure core: it reads the clock, the idle state and storage,
+ * asks the pure functions what to do, and writes the result. It keeps nothing in memory: every
+ * entry point reloads what it needs, so the worker can be stopped between any two lines.
+ *
+ * One observation (`observe`) does everything in order, and is safe to run at any moment and
+ * any number of times (alarm, idle change, wake-up, page request):
+ *   credit screen time → settle ended evenings → nudge → badge → alarms → tell open pages
+ */
+import { browser } from 'wxt/browser';
+import { addReason } from './evening-actions';
+import { newEveningRecord, type EveningRecord } from './evening-record';
+import { datesToSettle, freshMeta, settle } from './evening-lifecycle';
+import { t } from './i18n';
+import { broadcastChanged } from './messages';
+import { minutesUntil, NUDGE_BUTTON_KEYS, nudgeContextKey, nudgeTitleKey } from './nudge-copy';
+import { decideNudge, HEADS_UP_MINUTES, recordNudge } from './nudge-policy';
+import { promptView } from './prompt-view';
+import { eveningAt, nextEvening, localDate, type Evening } from './schedule';
+import {
+  addScreenTime,
+  creditSince,
+  eveningForObservation,
+  inUse,
+  nextTracking,
+  TICK_MINUTES,
+  type IdleState,
+  type Observation,
+} from './screen-time';
+import type { NudgeKind, Settings } from './settings';
+import { eveningKey, mutate, read, readSettings, update, updateEvening, type Key } from './storage';
+
+/** Alarm names. */
+export const ALARMS = {
+  /** Every minute, only while an evening is in progress. */
+  tick: 'closer-tick',
+  /** One-shot at the end of the evening in progress, to decide it on time. */
+  end: 'closer-evening-end',
+  /** One-shot before or at the next evening's start: the only alarm outside evenings. */
+  next: 'closer-next-evening',
+} as const;
+
+/** Seconds without input before the idle API reports `idle` (SPEC §4). */
+export const IDLE_DETECTION_SECONDS = 60;
+const HEADS_UP_MS = HEADS_UP_MINUTES * 60_000;
+
+export const BADGE_CALM = '#3F6B4B';
+export const BADGE_WARM = '#8F5B12';
+
+/** The zone the browser runs in right now (honours `TZ`; may change between observations). */
+export function currentZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+async function anyTabAudible(): Promise<boolean> {
+  // `audible` is not a sensitive tab property: no "tabs" permission is needed to query it.
+  return (await browser.tabs.query({ audible: true })).length > 0;
+}
+
+/** Credits the time since the last observation; returns the evening it went to and its record. */
+export async function creditScreenTime(
+  observation: Observation,
+  settings: Settings,
+): Promise<{ evening: Evening | null; record: EveningRecord | undefined }> {
+  const previous = await read('tracking');
+  // The evening is chosen from a first read to know which record to lock; inside the
+  // transaction the credit is recomputed from the tracking state as it is then.
+  const candidate = eveningForObservation(previous, observation, settings.schedule);
+  const recordKey = candidate ? eveningKey(candidate.date) : null;
+  const keys: Key[] = recordKey ? ['tracking', recordKey] : ['tracking'];
+  let record: EveningRecord | undefined;
+  await mutate(keys, (current) => {
+    const credit = creditSince(current.tracking, observation, settings.schedule);
+    const writes: Partial<Record<Key, unknown>> = {
+      tracking: nextTracking(observation, credit.evening),
+    };
+    if (recordKey && credit.evening?.date === candidate?.date) {
+      const existing = current[recordKey] as EveningRecord | undefined;
+      record = addScreenTime(existing, credit.evening!, observation.zone, credit.ms);
+      writes[recordKey] = record;
+    }
+    return writes as never;
+  });
+  return { evening: candidate, record };
+}
+
+/** Decides every evening that has ended (distraction-free, over or unobserved). */
+export async function settleEvenings(now: number, zone: string, settings: Settings): Promise<void> {
+  const meta = (await read('meta')) ?? freshMeta(now, zone);
+  const keys = datesToSettle(meta, now, zone).map(eveningKey);
+  await mutate(['meta', ...keys], (current) => {
+    const stored = current.meta ?? meta;
+    const existing = new Map<string, EveningRecord>();
+    for (const key of keys) {
+      const record = current[key] as EveningRecord | undefined;
+      if (record) existing.set(record.date, record);
+    }
+    const result = settle(stored, existing, now, zone, settings.schedule, settings.limitMinutes);
+    const writes: Partial<Record<Key, unknown>> = {};
+    if (!current.meta || result.meta.settledThrough !== stored.settledThrough) {
+      writes.meta = result.meta;
+    }
+    for (const [date, record] of result.records) writes[eveningKey(date)] = record;
+    return writes as never;
+  });
+}
+
+/** Shows tonight's minutes on the toolbar button during an evening; nothing outside. */
+export async function updateBadge(
+  evening: Evening | null,
+  record: EveningRecord | undefined,
+  limitMinutes: number,
+): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  if (!evening) {
+    await action.setBadgeText({ text: '' });
+    return;
+  }
+  const minutes = record?.screenMinutes ?? 0;
+  await action.setBadgeText({ text: String(minutes) });
+  await action.setBadgeBackgroundColor({ color: minutes > limitMinutes ? BADGE_WARM : BADGE_CALM });
+  // Not in every browser; white reads well on both badge colours.
+  await (
+    action as { setBadgeTextColor?: (d: { color: string }) => Promise<void> }
+  ).setBadgeTextColor?.({ color: '#FFFFFF' });
+}
+
+/** When the single alarm outside evenings should fire: heads-up time if still ahead, else the start. */
+export function nextWakeTime(now: number, upcoming: Evening, settings: Settings): number {
+  const headsUp = upcoming.start - HEADS_UP_MS;
+  const wantsHeadsUp = settings.nudges.enabled && settings.nudges.kinds['heads-up'];
+  return wantsHeadsUp && headsUp > now ? headsUp : upcoming.start;
+}
+
+/**
+ * Makes the alarms match the moment: during an evening a one-minute tick and a one-shot at its
+ * end; outside, one one-shot for the next evening and nothing else. An alarm that is already
+ * right is left alone, since re-creating it would restart its countdown.
+ */
+export async function ensureAlarms(
+  now: number,
+  evening: Evening | null,
+  upcoming: Evening | null,
+  settings: Settings,
+): Promise<void> {
+  const { alarms } = browser;
+  const oneShot = async (name: string, when: number) => {
+    const existing = await alarms.get(name);
+    if (!existing || existing.periodInMinutes || Math.abs(existing.scheduledTime - when) > 1000) {
+      await alarms.create(name, { when });
+    }
+  };
+  if (evening && now < evening.end) {
+    const tick = await alarms.get(ALARMS.tick);
+    if (tick?.periodInMinutes !== TICK_MINUTES) {
+      await alarms.create(ALARMS.tick, {
+        periodInMinutes: TICK_MINUTES,
+        delayInMinutes: TICK_MINUTES,
+      });
+    }
+    await oneShot(ALARMS.end, evening.end);
+    await alarms.clear(ALARMS.next);
+    return;
+  }
+  await alarms.clear(ALARMS.tick);
+  await alarms.clear(ALARMS.end);
+  if (upcoming) await oneShot(ALARMS.next, nextWakeTime(now, upcoming, settings));
+  else await alarms.clear(ALARMS.next);
+}
+
+/**
+ * One full observation. `idleState` is passed when an idle-state change triggered it (the
+ * event's state is fresher than a query).
+ */
+export async function observe(idleState?: IdleState): Promise<void> {
+  const now = Date.now();
+  const zone = currentZone();
+  const settings = await readSettings();
+  const [state, audible] = await Promise.all([
+    idleState ?? (browser.idle.queryState(IDLE_DETECTION_SECONDS) as Promise<IdleState>),
+    anyTabAudible(),
+  ]);
+  const observation: Observation = { now, zone, inUse: inUse(state, audible) };
+  const credited = await creditScreenTime(observation, settings);
+  await settleEvenings(now, zone, settings);
+  const evening = eveningAt(now, zone, settings.schedule);
+  const upcoming = nextEvening(now, zone, settings.schedule);
+  const nudged = await maybeNudge(now, zone, settings, state, evening, upcoming);
+  const tonight =
+    nudged ?? (evening && credited.evening?.date === evening.date ? credited.record : undefined);
+  await updateBadge(evening, tonight, settings.limitMinutes);
+  await ensureAlarms(now, evening, upcoming, settings);
+  await broadcastChanged();
+}
+
+/** Prefix of every nudge notification's id. */
+export const NUDGE_ID_PREFIX = 'closer-nudge:';
+
+/**
+ * Decides and records a nudge in one transaction (so two observations at the same moment
+ * cannot both send one), then shows it. Returns tonight's record when it changed.
+ */
+export async function maybeNudge(
+  now: number,
+  zone: string,
+  settings: Settings,
+  idleState: IdleState,
+  evening: Evening | null,
+  upcoming: Evening | null,
+): Promise<EveningRecord | undefined> {
+  const recordKey = evening ? eveningKey(evening.date) : null;
+  const keys: Key[] = recordKey ? ['nudge-state', recordKey] : ['nudge-state'];
+  let kind: NudgeKind | null = null;
+  let record: EveningRecord | undefined;
+  await mutate(keys, (current) => {
+    const state = current['nudge-state'] ?? { snooze: null, headsUpSentFor: null };
+    const tonight = recordKey ? (current[recordKey] as EveningRecord | undefined) : undefined;
+    const decision = decideNudge({
+      now,
+      idleState,
+      evening,
+      upcoming,
+      record: tonight,
+      limitMinutes: settings.limitMinutes,
+      settings: settings.nudges,
+      snooze: state.snooze,
+      headsUpSentFor: state.headsUpSentFor,
+    });
+    kind = decision.kind;
+    if (kind === 'heads-up' && upcoming) {
+      return { 'nudge-state': { ...state, headsUpSentFor: upcoming.date } } as never;
+    }
+    if (kind && kind !== 'heads-up' && evening && recordKey) {
+      record = recordNudge(tonight ?? newEveningRecord(evening.date, zone), kind, now);
+      return { [recordKey]: record } as never;
+    }
+    return {} as never;
+  });
+  const sent = kind as NudgeKind | null;
+  const about = evening ?? upcoming;
+  if (sent && about) await showNudge(sent, about, record, now, settings);
+  return record;
+}
+
+/** Shows a nudge: a short title with its point, tonight's prompt as the message. */
+async function showNudge(
+  kind: NudgeKind,
+  evening: Evening,
+  record: EveningRecord | undefined,
+  now: number,
+  settings: Settings,
+): Promise<void> {
+  const minutes = record?.screenMinutes ?? 0;
+  const title = nudgeTitleKey(
+    kind,
+    kind === 'heads-up' ? minutesUntil(now, evening.start) : minutes,
+  );
+  const context = nudgeContextKey(kind, minutes, settings.limitMinutes);
+  const prompt = promptView(evening.date, settings.prompts, record?.promptOffset ?? 0);
+  const options = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t(title.key, title.substitutions),
+    message: prompt.text,
+  };
+  // Firefox shows neither buttons nor a context line on notifications; a click opens the popup.
+  const chromeExtras = import.meta.env.FIREFOX
+    ? {}
+    : {
+        buttons: [{ title: t(NUDGE_BUTTON_KEYS.putDown) }, { title: t(NUDGE_BUTTON_KEYS.snooze) }],
+        ...(context ? { contextMessage: t(context.key, context.substitutions) } : {}),
+      };
+  await browser.notifications.create(`${NUDGE_ID_PREFIX}${evening.date}:${kind}`, {
+    ...options,
+    ...chromeExtras,
+  });
+}
+
+/** "Putting it down": remember the moment and the minutes so far; nudges wait for 5 active minutes. */
+export async function putDown(now: number, zone: string, settings: Settings): Promise<void> {
+  const evening = eveningAt(now, zone, settings.schedule);
+  if (!evening) return;
+  await updateEvening(evening.date, (record) => {
+    const base = record ?? newEveningRecord(evening.date, zone);
+    return {
+      ...base,
+      putDownAt: new Date(now).toISOString(),
+      putDownScreenSeconds: base.screenSeconds ?? base.screenMinutes * 60,
+    };
+  });
+}
+
+/** Snoozes nudges for `minutes`, or until tonight's evening is over (`null`); keeps the reason. */
+export async function snooze(
+  now: number,
+  zone: string,
+  settings: Settings,
+  minutes: number | null,
+  reason: string,
+): Promise<void> {
+  const evening = eveningAt(now, zone, settings.schedule);
+  const text = reason.trim();
+  // Outside an evening (say, from the heads-up at 23:55 for a 00:10 evening), "not tonight"
+  // means the next evening, whatever today's date is.
+  const tonight =
+    evening?.date ?? nextEvening(now, zone, settings.schedule)?.date ?? localDate(now, zone);
+  await update('nudge-state', (state) => ({
+    headsUpSentFor: state?.headsUpSentFor ?? null,
+    snooze: minutes === null ? { notTonight: tonight } : { until: now + minutes * 60_000 },
+  }));
+  if (evening && text) await addReason(evening.date, zone, 'snooze', text, now);
+}

@@ -1,0 +1,55 @@
+/**
+ * The protocol between pages and the worker: one name → request and response types. Pages
+ * read storage directly; they message the worker only for what the worker must do itself
+ * (badge, notifications, alarms) and the worker broadcasts `changed` after it writes.
+ */
+import { browser } from 'wxt/browser';
+
+export interface Protocol {
+  /** Count screen time and refresh badge and alarms now (e.g. after a settings change). */
+  observe: { request: Record<string, never>; response: { ok: true } };
+  /** "Putting it down": silence nudges until the user has been active again for a while. */
+  'put-down': { request: Record<string, never>; response: { ok: true } };
+  /** Snooze nudges for some minutes, or for the rest of tonight (`minutes: null`). */
+  snooze: { request: { minutes: 15 | 30 | 60 | null; reason: string }; response: { ok: true } };
+}
+
+export type MessageName = keyof Protocol;
+export type Message = {
+  [N in MessageName]: { name: N; request: Protocol[N]['request'] };
+}[MessageName];
+
+/** The worker's broadcast to open pages: stored data changed, re-read it. */
+export const CHANGED = 'closer:changed';
+
+/** Sends a typed message to the worker. */
+export async function send<N extends MessageName>(
+  name: N,
+  request: Protocol[N]['request'],
+): Promise<Protocol[N]['response']> {
+  return (await browser.runtime.sendMessage({ name, request })) as Protocol[N]['response'];
+}
+
+/** Tells open pages that stored data changed; fine when no page is open to hear it. */
+export async function broadcastChanged(): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ name: CHANGED });
+  } catch {
+    // "Receiving end does not exist": no page is open. Nothing to tell.
+  }
+}
+
+/** True when a runtime message is the worker's change broadcast. */
+export function isChanged(message: unknown): boolean {
+  return (message as { name?: unknown } | null)?.name === CHANGED;
+}
+
+export type Handlers = {
+  [N in MessageName]: (request: Protocol[N]['request']) => Promise<Protocol[N]['response']>;
+};
+
+/** Narrows an unknown runtime message to one of the protocol's messages. */
+export function asMessage(raw: unknown, handlers: Handlers): Message | null {
+  const name = (raw as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name in handlers ? (raw as Message) : null;
+}

@@ -1,0 +1,87 @@
+/**
+ * The worker's wiring: which browser events lead to which work. Registration is synchronous and
+ * idempotent because it runs again after every worker restart; handlers hold no state.
+ */
+import { browser } from 'wxt/browser';
+import {
+  ALARMS,
+  currentZone,
+  IDLE_DETECTION_SECONDS,
+  NUDGE_ID_PREFIX,
+  observe,
+  putDown,
+  snooze,
+} from './evening-engine';
+import { t } from './i18n';
+import { asMessage, type Handlers } from './messages';
+import { NUDGE_SNOOZE_MINUTES } from './nudge-copy';
+import type { IdleState } from './screen-time';
+import { readSettings, runMigrations } from './storage';
+
+const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
+
+/**
+ * Runs a piece of work and surfaces its failure on the toolbar button instead of letting it
+ * vanish in the console; the listeners stay registered either way.
+ */
+function run(work: () => Promise<unknown>): Promise<void> {
+  return work().then(
+    () => undefined,
+    async (error: unknown) => {
+      console.error('Closer:', error);
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text: '!' }).catch(() => undefined);
+      await action.setTitle({ title: t('error_worker') }).catch(() => undefined);
+    },
+  );
+}
+
+export const handlers: Handlers = {
+  async observe() {
+    await run(() => observe());
+    return { ok: true };
+  },
+  async 'put-down'() {
+    await run(async () => putDown(Date.now(), currentZone(), await readSettings()));
+    await run(() => observe());
+    return { ok: true };
+  },
+  async snooze({ minutes, reason }) {
+    await run(async () => snooze(Date.now(), currentZone(), await readSettings(), minutes, reason));
+    await run(() => observe());
+    return { ok: true };
+  },
+};
+
+/** Registers every listener; call once per worker start, synchronously. */
+export function registerWorker(): void {
+  browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (ALARM_NAMES.includes(alarm.name)) void run(() => observe());
+  });
+  browser.idle.onStateChanged.addListener((state) => {
+    void run(() => observe(state as IdleState));
+  });
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = asMessage(raw, handlers);
+    if (!message) return undefined;
+    return handlers[message.name](message.request as never);
+  });
+  browser.notifications.onButtonClicked.addListener((id, index) => {
+    if (!id.startsWith(NUDGE_ID_PREFIX)) return;
+    void browser.notifications.clear(id);
+    if (index === 0) void handlers['put-down']({});
+    else void handlers.snooze({ minutes: NUDGE_SNOOZE_MINUTES, reason: '' });
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NUDGE_ID_PREFIX)) return;
+    void browser.notifications.clear(id);
+    // The popup cannot be opened from here everywhere; its page works as well in a tab.
+    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  });
+  // Every start (install, browser start, wake-up) brings the data up to date and observes.
+  void run(async () => {
+    await runMigrations();
+    await observe();
+  });
+}
