@@ -4,6 +4,8 @@ import { localeLanguages, mergeLocale } from './scripts/locales';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // A separate output folder lets two builds (say, two engineers' e2e runs) coexist.
+  outDir: process.env.CLOSER_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader sees where `browser` comes from.
   imports: false,
   manifest: ({ browser }) => ({

@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from './chromium';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  process.env.CLOSER_OUT_DIR ? `${process.env.CLOSER_OUT_DIR}/chrome-mv3` : '.output/chrome-mv3',
+);
 
 /** A zone where the wall clock is inside the default 20:00–23:00 evening right now, and one where it is not. */
 export function zoneWhereLocalHourIs(hours: number[], now = Date.now()): string {
