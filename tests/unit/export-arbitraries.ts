@@ -1,0 +1,134 @@
+/**
+ * fast-check generators for valid settings and evening records, shared by the
+ * settings-validation, export-file and import-file tests.
+ */
+import fc from 'fast-check';
+import { EVENING_STATUSES, type EveningRecord } from '../../utils/evening-record';
+import {
+  INTIMACY_KINDS,
+  NUDGE_KINDS,
+  PROMPT_CATEGORIES,
+  WEEKDAYS,
+  type EveningWindow,
+  type Settings,
+} from '../../utils/settings';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** A valid window for `weekday`: any start, 1 minute to 12 hours long, may cross midnight. */
+export const windowFor = (weekday: EveningWindow['weekday']) =>
+  fc
+    .record({
+      enabled: fc.boolean(),
+      start: fc.integer({ min: 0, max: 1439 }),
+      length: fc.integer({ min: 1, max: 720 }),
+    })
+    .map(({ enabled, start, length }): EveningWindow => ({
+      weekday,
+      enabled,
+      start: clock(start),
+      end: clock((start + length) % 1440),
+    }));
+
+const categories = fc
+  .shuffledSubarray([...PROMPT_CATEGORIES])
+  .chain((favour) =>
+    fc
+      .shuffledSubarray(PROMPT_CATEGORIES.filter((c) => !favour.includes(c)))
+      .map((hide) => ({ favour, hide })),
+  );
+
+/** Any valid Settings, schedule in weekday order. */
+export const settingsArb: fc.Arbitrary<Settings> = fc.record({
+  schedule: fc.tuple(...WEEKDAYS.map(windowFor)),
+  limitMinutes: fc.integer({ min: 0, max: 120 }),
+  weeklyGoal: fc.integer({ min: 1, max: 7 }),
+  weekStartsOn: fc.constantFrom(null, ...WEEKDAYS),
+  nudges: fc.record({
+    enabled: fc.boolean(),
+    kinds: fc.record(
+      Object.fromEntries(NUDGE_KINDS.map((kind) => [kind, fc.boolean()])) as Record<
+        (typeof NUDGE_KINDS)[number],
+        fc.Arbitrary<boolean>
+      >,
+    ),
+    quietMinutes: fc.integer({ min: 5, max: 240 }),
+    maxPerEvening: fc.integer({ min: 0, max: 10 }),
+  }),
+  prompts: categories,
+  challenge: fc.oneof(
+    fc.constant({ mode: 'rotate' as const }),
+    fc.constantFrom(...INTIMACY_KINDS).map((kind) => ({ mode: 'fixed' as const, kind })),
+  ),
+});
+
+const dayMs = 86_400_000;
+const from = Date.UTC(2000, 0, 1);
+const to = Date.UTC(2099, 11, 31);
+
+/** A `YYYY-MM-DD` date between 2000 and 2099. */
+export const dateArb = fc
+  .integer({ min: 0, max: Math.floor((to - from) / dayMs) })
+  .map((days) => new Date(from + days * dayMs).toISOString().slice(0, 10));
+
+/** An ISO instant as `Date#toISOString` writes it. */
+export const instantArb = fc
+  .integer({ min: from, max: to })
+  .map((ms) => new Date(ms).toISOString());
+
+const count = fc.nat({ max: 100_000 });
+const text = fc.string({ maxLength: 40, unit: 'binary' });
+
+/** A valid evening record (every optional extra sometimes present) for `date`. */
+export const eveningFor = (date: string): fc.Arbitrary<EveningRecord> =>
+  fc.record(
+    {
+      date: fc.constant(date),
+      screenMinutes: fc.nat({ max: 780 }),
+      status: fc.constantFrom(...EVENING_STATUSES),
+      nudges: fc.nat({ max: 10 }),
+      checkIns: fc.array(
+        fc.record(
+          {
+            kinds: fc.shuffledSubarray([...INTIMACY_KINDS], { minLength: 1 }),
+            at: instantArb,
+            note: text,
+            source: fc.constantFrom('popup' as const, 'ritual' as const, 'newtab' as const),
+          },
+          { requiredKeys: ['kinds', 'at', 'note'] },
+        ),
+        { maxLength: 3 },
+      ),
+      screenSeconds: count,
+      zone: fc.constantFrom('Europe/Berlin', 'Pacific/Auckland', 'America/New_York'),
+      limitMinutes: fc.integer({ min: 0, max: 120 }),
+      markedScreenFree: fc.boolean(),
+      reasons: fc.array(
+        fc.record({
+          at: instantArb,
+          source: fc.constantFrom('need-it' as const, 'snooze' as const),
+          text,
+        }),
+        { maxLength: 3 },
+      ),
+      promptOffset: fc.nat({ max: 50 }),
+      nudgeKindsSent: fc.subarray([...NUDGE_KINDS]),
+      lastNudgeAt: instantArb,
+      putDownAt: instantArb,
+      putDownScreenSeconds: count,
+    },
+    { requiredKeys: ['date', 'screenMinutes', 'status', 'nudges', 'checkIns'] },
+  );
+
+/** Valid evenings with distinct dates, in random order. */
+export const eveningsArb: fc.Arbitrary<EveningRecord[]> = fc
+  .uniqueArray(dateArb, { maxLength: 12 })
+  .chain((dates) => fc.tuple(...dates.map(eveningFor)))
+  .map((evenings) => [...evenings]);
+
+/** The same object with its own keys (not nested ones) in a random order. */
+export const shuffledKeys = <T extends object>(value: T): fc.Arbitrary<T> =>
+  fc
+    .shuffledSubarray(Object.entries(value), { minLength: Object.keys(value).length })
+    .map((entries) => Object.fromEntries(entries) as T);
