@@ -5,7 +5,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_MISSING = `Chromium was not found at ${CHROMIUM_PATH}.
 The end-to-end tests drive Debian's Chromium. Install it with:
-    sudo apt-get update && sudo apt-get install -y chromium
+    sudo apt-get update && sudo apt-get install -y chromium chromium-l10n
 (or run \`npm run setup\` as root), or point CHROMIUM at another Chromium binary.`;
 
 export const hasChromium = () => existsSync(CHROMIUM_PATH);

@@ -2,6 +2,7 @@
 // `npm run setup`: everything a fresh Debian/Ubuntu machine with Node needs to build Closer
 // and run its tests: Chromium (for the end-to-end tests), dependencies, a build.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { CHROMIUM_MISSING, CHROMIUM_PATH, hasChromium } from './chromium.mjs';
 
 function run(command, args) {
@@ -10,11 +11,13 @@ function run(command, args) {
   if (status !== 0) process.exit(status ?? 1);
 }
 
-if (hasChromium()) {
+// The Spanish end-to-end tests need Chromium's own translations (chromium-l10n) too.
+const translations = existsSync('/usr/lib/chromium/locales/es.pak');
+if (hasChromium() && (translations || process.env.CHROMIUM)) {
   console.log(`Chromium found at ${CHROMIUM_PATH}.`);
 } else if (process.getuid?.() === 0) {
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', 'chromium']);
+  run('apt-get', ['install', '-y', 'chromium', 'chromium-l10n']);
 } else {
   console.warn(`${CHROMIUM_MISSING}\n(Building anyway; only the end-to-end tests need it.)`);
 }

@@ -60,6 +60,24 @@ export interface Extension {
   notifications(): Promise<Record<string, unknown>>;
   /** Evaluates a function in the worker (storage reads, seeding). */
   inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Writes raw values into Closer's IndexedDB store (`closer`/`data`), e.g. `evening:2026-11-24`. */
+  putData(entries: Record<string, unknown>): Promise<void>;
+  /** Reads one raw value from Closer's store. */
+  getData<T = unknown>(key: string): Promise<T | undefined>;
+  /** Asks the worker to observe now, as a page would (this also wakes a stopped worker). */
+  observeNow(): Promise<void>;
+  /** The local calendar date in the browser's zone, `YYYY-MM-DD`. */
+  localDate(): Promise<string>;
+}
+
+/** Runs in the browser: opens Closer's store the way idb-keyval does. */
+function openStore(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('closer');
+    request.onupgradeneeded = () => request.result.createObjectStore('data');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 type Fixtures = ExtensionOptions & { extension: Extension; networkRequests: string[] };
@@ -124,25 +142,85 @@ export const test = base.extend<Fixtures>({
         await page.goto(url(path));
         return page;
       },
+      async putData(entries) {
+        const page = await context.newPage();
+        await page.goto(url('popup.html'));
+        await page.evaluate(
+          async ({ entries, open }) => {
+            const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
+            await new Promise<void>((resolve, reject) => {
+              const tx = db.transaction('data', 'readwrite');
+              for (const [key, value] of Object.entries(entries))
+                tx.objectStore('data').put(value, key);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            });
+            db.close();
+          },
+          { entries, open: openStore.toString() },
+        );
+        await page.close();
+      },
+      async getData<T>(key: string) {
+        const page = await context.newPage();
+        await page.goto(url('popup.html'));
+        const value = await page.evaluate(
+          async ({ key, open }) => {
+            const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
+            const result = await new Promise((resolve, reject) => {
+              const request = db.transaction('data').objectStore('data').get(key);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            db.close();
+            return result;
+          },
+          { key, open: openStore.toString() },
+        );
+        await page.close();
+        return value as T | undefined;
+      },
+      async observeNow() {
+        const page = await context.newPage();
+        await page.goto(url('popup.html'));
+        await page.evaluate(() => chrome.runtime.sendMessage({ name: 'observe', request: {} }));
+        await page.close();
+      },
+      async localDate() {
+        return extension.inWorker(() => new Date().toLocaleDateString('en-CA'), undefined);
+      },
       async restartWorker() {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const cdp = await context.newCDPSession(page);
-        const stopped = new Promise<void>((done) => {
-          const sw = context.serviceWorkers().find((w) => w.url().startsWith(url('')));
-          if (sw) sw.once('close', () => done());
-          else done();
+        // A marker in the running worker's global scope proves the worker really started anew.
+        await (
+          await worker()
+        ).evaluate(() => {
+          (globalThis as { closerTestMarker?: boolean }).closerTestMarker = true;
         });
+        const workerTargets = async () => {
+          const cdp = await context.browser()!.newBrowserCDPSession();
+          const { targetInfos } = await cdp.send('Target.getTargets');
+          await cdp.detach();
+          return targetInfos.filter(
+            (t) => t.type === 'service_worker' && t.url.startsWith(url('')),
+          );
+        };
+        // The ServiceWorker domain is scoped to a page's storage partition: use an extension page.
+        const page = await context.newPage();
+        await page.goto(url('popup.html'));
+        const cdp = await context.newCDPSession(page);
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
-        await stopped;
-        await cdp.detach();
-        // Any extension event wakes it again; opening an extension page is the most honest one.
-        const waker = await context.newPage();
-        const woke = context.waitForEvent('serviceworker', { timeout: 15_000 });
-        await waker.goto(url('popup.html'));
-        const sw = await woke;
-        await waker.close();
-        return sw;
+        await page.close();
+        await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(0);
+        // A message from a page is an event that starts the worker again.
+        await extension.observeNow();
+        await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(1);
+        const fresh = await worker();
+        const marker = await fresh.evaluate(
+          () => (globalThis as { closerTestMarker?: boolean }).closerTestMarker,
+        );
+        expect(marker, 'the worker was restarted').toBeUndefined();
+        return fresh;
       },
       async inWorker(fn, arg) {
         return (await worker()).evaluate(fn as never, arg) as never;
