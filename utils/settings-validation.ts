@@ -5,6 +5,7 @@
  *
  * Pure string and number math on wall-clock `HH:MM`: no dates, no zones, no storage.
  */
+import { parseHHMM, windowMinutes } from './schedule';
 import {
   defaultSettings,
   GOAL_RANGE,
@@ -59,7 +60,6 @@ export type SettingsValidation =
 export const QUIET_MINUTES_RANGE = { min: 5, max: 240 } as const;
 export const MAX_PER_EVENING_RANGE = { min: 0, max: 10 } as const;
 
-const MINUTES_PER_DAY = 24 * 60;
 const WEEKDAY_NAMES = [
   'Sunday',
   'Monday',
@@ -136,18 +136,6 @@ export function isIntegerIn(value: unknown, min: number, max: number): value is 
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
-/** Minutes after midnight of a strict `HH:MM` (00:00–23:59), or null. */
-export function parseClock(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-}
-
-/** Length in minutes of a window; an end at or before the start crosses midnight (0 = empty). */
-export function windowMinutes(startMinutes: number, endMinutes: number): number {
-  return (endMinutes - startMinutes + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-}
-
 function formatSpan(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
@@ -159,7 +147,7 @@ function formatSpan(minutes: number): string {
 
 /** Checks one `HH:MM` field. */
 export function checkTime(value: unknown, path: string): Problem<'bad-time'> | null {
-  if (parseClock(value) !== null) return null;
+  if (typeof value === 'string' && parseHHMM(value)) return null;
   return {
     path,
     code: 'bad-time',
@@ -183,7 +171,7 @@ function checkSpan(
   end: string,
   path: string,
 ): Problem<'same-start-end' | 'window-too-long'> | null {
-  const minutes = windowMinutes(parseClock(start) ?? 0, parseClock(end) ?? 0);
+  const minutes = windowMinutes({ start, end });
   if (minutes === 0) {
     return {
       path,

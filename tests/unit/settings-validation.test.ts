@@ -12,10 +12,8 @@ import {
   checkWeekStart,
   checkWindow,
   describeValue,
-  parseClock,
   ProblemList,
   validateSettings,
-  windowMinutes,
 } from '../../utils/settings-validation';
 import { settingsArb, shuffledKeys } from './export-arbitraries';
 
@@ -560,32 +558,6 @@ describe('field validators for inline edits', () => {
 });
 
 describe('helpers', () => {
-  it('parseClock reads strict HH:MM only', () => {
-    expect(parseClock('00:00')).toBe(0);
-    expect(parseClock('21:30')).toBe(1290);
-    expect(parseClock('23:59')).toBe(1439);
-    for (const bad of ['24:00', '9:30', '09:5', '09:60', '0930', '09:30:00', 930, null]) {
-      expect(parseClock(bad)).toBeNull();
-    }
-  });
-
-  it('windowMinutes counts across midnight', () => {
-    expect(windowMinutes(parseClock('21:30')!, parseClock('01:00')!)).toBe(210);
-    expect(windowMinutes(parseClock('20:00')!, parseClock('23:00')!)).toBe(180);
-    expect(windowMinutes(600, 600)).toBe(0);
-  });
-
-  it('windowMinutes agrees with stepping minute by minute (property)', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: 1439 }), fc.nat({ max: 1439 }), (start, end) => {
-        let steps = 0;
-        for (let m = start; m !== end; m = (m + 1) % 1440) steps += 1;
-        expect(windowMinutes(start, end)).toBe(steps);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
   it('describeValue quotes and shortens strings, names containers', () => {
     expect(describeValue('x'.repeat(50))).toBe(`"${'x'.repeat(40)}…"`);
     expect(describeValue({})).toBe('an object');
