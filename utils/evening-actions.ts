@@ -3,15 +3,20 @@
  * works whether or not the worker is awake: check-ins, "another one", "We were screen-free",
  * "I need it for a moment".
  */
-import { newEveningRecord, type CheckIn, type EveningRecord } from './evening-record';
+import {
+  canMarkScreenFree,
+  newEveningRecord,
+  type CheckIn,
+  type EveningRecord,
+} from './evening-record';
+
+// Pages import these from here with the action that uses them.
+export { canMarkScreenFree, MARK_WITHIN_DAYS } from './evening-record';
 import type { IntimacyKind } from './settings';
-import { addDays, localDate } from './schedule';
 import { update, updateEvening } from './storage';
 
 /** How long "I need it for a moment" lets new tabs through (SPEC §2). */
 export const ALLOWANCE_MS = 5 * 60_000;
-/** How far back an unobserved evening may be marked screen-free (SPEC §5). */
-export const MARK_WITHIN_DAYS = 7;
 
 /** Adds a "We connected" check-in to an evening; concurrent check-ins are all kept. */
 export function addCheckIn(
@@ -35,17 +40,6 @@ export function anotherPrompt(date: string, zone: string): Promise<EveningRecord
     const base = record ?? newEveningRecord(date, zone);
     return { ...base, promptOffset: (base.promptOffset ?? 0) + 1 };
   });
-}
-
-/** True when an unobserved evening on `date` may still be marked screen-free at `now`. */
-export function canMarkScreenFree(
-  record: EveningRecord | undefined,
-  now: number,
-  zone: string,
-): boolean {
-  if (record?.status !== 'unobserved' || record.markedScreenFree) return false;
-  const today = localDate(now, zone);
-  return record.date >= addDays(today, -MARK_WITHIN_DAYS) && record.date < today;
 }
 
 /** "We were screen-free": the user vouches for an evening the browser never saw. */

@@ -1,3 +1,4 @@
+import { addDays, localDate } from './schedule';
 import type { IntimacyKind, NudgeKind } from './settings';
 
 export const EVENING_STATUSES = ['distraction-free', 'over', 'unobserved', 'in-progress'] as const;
@@ -57,4 +58,18 @@ export function newEveningRecord(date: string, zone: string): EveningRecord {
     screenSeconds: 0,
     zone,
   };
+}
+
+/** How far back an unobserved evening may be marked screen-free (SPEC §5). */
+export const MARK_WITHIN_DAYS = 7;
+
+/** True when an unobserved evening on `date` may still be marked screen-free at `now`. */
+export function canMarkScreenFree(
+  record: EveningRecord | undefined,
+  now: number,
+  zone: string,
+): boolean {
+  if (record?.status !== 'unobserved' || record.markedScreenFree) return false;
+  const today = localDate(now, zone);
+  return record.date >= addDays(today, -MARK_WITHIN_DAYS) && record.date < today;
 }

@@ -2,7 +2,7 @@
  * What the popup and new tab show about tonight and this week, computed purely from the
  * settings, the stored evenings and the moment.
  */
-import type { EveningRecord } from './evening-record';
+import { canMarkScreenFree, MARK_WITHIN_DAYS, type EveningRecord } from './evening-record';
 import { addDays, eveningAt, eveningOn, localDate, nextEvening, type Evening } from './schedule';
 import type { Settings, Weekday } from './settings';
 import { summariseWeeks, weekStartOf, type WeekSummary } from './week';
@@ -22,12 +22,19 @@ export interface TonightView {
   limitMinutes: number;
   week: WeekSummary;
   weekStartsOn: Weekday;
+  /** Unobserved evenings of the last week the user can still mark screen-free, newest first. */
+  markable: EveningRecord[];
 }
 
-/** The dates the view needs from storage: this week, and the day before it (an evening past midnight). */
+/**
+ * The dates the view needs from storage: this week, the day before it (an evening past
+ * midnight), and the last week (unobserved evenings the user may still mark).
+ */
 export function viewDateRange(now: number, zone: string, weekStartsOn: Weekday): [string, string] {
-  const start = weekStartOf(localDate(now, zone), weekStartsOn);
-  return [addDays(start, -1), addDays(start, 6)];
+  const today = localDate(now, zone);
+  const start = weekStartOf(today, weekStartsOn);
+  const markable = addDays(today, -MARK_WITHIN_DAYS);
+  return [markable < start ? markable : addDays(start, -1), addDays(start, 6)];
 }
 
 /** Builds the view from settings, the evenings in `viewDateRange`, and the moment. */
@@ -55,6 +62,9 @@ export function buildTonightView(
     limitMinutes: settings.limitMinutes,
     week: week!,
     weekStartsOn,
+    markable: evenings
+      .filter((e) => canMarkScreenFree(e, now, zone))
+      .sort((a, b) => b.date.localeCompare(a.date)),
   };
 }
 

@@ -109,6 +109,35 @@ test.describe('new tab in the evening', () => {
   });
 });
 
+test.describe('an evening the browser never saw', () => {
+  test.use({ timeZone: dayZone() });
+
+  test('can be marked "We were screen-free" from the popup within a week', async ({
+    extension,
+  }) => {
+    const today = await extension.localDate();
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 2);
+    const date = d.toISOString().slice(0, 10);
+    await extension.putData({
+      [`evening:${date}`]: {
+        date,
+        screenMinutes: 0,
+        status: 'unobserved',
+        nudges: 0,
+        checkIns: [],
+      },
+    });
+    const popup = await extension.open('popup.html');
+    await popup.getByRole('button', { name: 'We were screen-free' }).click();
+    await expect(popup.getByRole('button', { name: 'We were screen-free' })).toHaveCount(0);
+    const record = await extension.getData<{ markedScreenFree?: boolean; status: string }>(
+      `evening:${date}`,
+    );
+    expect(record).toMatchObject({ markedScreenFree: true, status: 'unobserved' });
+  });
+});
+
 test.describe('new tab in the day', () => {
   test.use({ timeZone: dayZone() });
 
