@@ -4,7 +4,16 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['.output/', '.output-*/', '.wxt/', 'node_modules/', 'test-results/', 'bench-results/'] },
+  {
+    ignores: [
+      '.output/',
+      '.output-*/',
+      '.wxt/',
+      'node_modules/',
+      'test-results/',
+      'bench-results/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

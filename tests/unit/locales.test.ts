@@ -50,9 +50,9 @@ describe('locales', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has a label for every prompt category (built from the category name)', () => {
+  it('has a label for every prompt category (keys built from the category name)', () => {
     for (const category of PROMPT_CATEGORIES)
-      expect(english).toHaveProperty(`category_${category}`);
+      expect(english).toHaveProperty(categoryLabelKey(category));
   });
 
   it('refuses a key defined in two fragments', () => {
