@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
 import { dayZone, eveningZone, expect, test } from './fixtures';
 
 const PAGES = [
@@ -31,10 +32,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
           expect(serious, `${name} (${moment}, ${colorScheme})`).toEqual([]);
-          await page.screenshot({
-            path: testInfo.outputPath(`${name}-${moment}-${colorScheme}.png`),
-            fullPage: true,
-          });
+          const file = `${name}-${moment}-${colorScheme}.png`;
+          await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
+          // `npm run screenshots` refreshes the README's pictures from the same run.
+          if (process.env.CLOSER_SCREENSHOTS_DIR) {
+            await page.screenshot({
+              path: join(process.env.CLOSER_SCREENSHOTS_DIR, file),
+              fullPage: true,
+            });
+          }
           await page.close();
         }
       });
