@@ -112,6 +112,8 @@ export async function updateBadge(
   limitMinutes: number,
 ): Promise<void> {
   const action = browser.action ?? browser.browserAction;
+  // A successful observation also clears an earlier failure's "!" and its explanation.
+  await action.setTitle({ title: t('extName') });
   if (!evening) {
     await action.setBadgeText({ text: '' });
     return;
