@@ -1,0 +1,176 @@
+import type { Page } from '@playwright/test';
+import { dayZone, expect, test } from './fixtures';
+
+test.use({ timeZone: dayZone() });
+
+async function exportText(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export data' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^closer-export-\d{4}-\d{2}-\d{2}\.json$/);
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await file.createReadStream())!) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function importFile(page: Page, text: string, name = 'closer.json') {
+  await page.getByLabel('Import data').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+const withoutStamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
+
+function validFile(): Record<string, unknown> {
+  return {
+    app: 'closer',
+    schemaVersion: 1,
+    exportedAt: '2026-11-24T21:04:05.000Z',
+    settings: {
+      schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        weekday,
+        enabled: weekday !== 6,
+        start: '21:30',
+        end: '01:00',
+      })),
+      limitMinutes: 20,
+      weeklyGoal: 4,
+      weekStartsOn: 1,
+      nudges: { enabled: true },
+    },
+    evenings: [
+      {
+        date: '2026-11-20',
+        screenMinutes: 7,
+        status: 'distraction-free',
+        nudges: 1,
+        checkIns: [{ kinds: ['emotional'], at: '2026-11-20T21:40:00.000Z', note: 'tea' }],
+      },
+      { date: '2026-11-21', screenMinutes: 45, status: 'over', nudges: 3, checkIns: [] },
+    ],
+  };
+}
+
+test('every section is there', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  for (const name of [
+    'Evenings',
+    'Limit and weekly goal',
+    'Nudges',
+    'Prompts',
+    'Your data',
+    'About and privacy',
+  ]) {
+    await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  }
+  await expect(page.getByLabel('Monday evening starts')).toHaveValue('20:00');
+});
+
+test('export → import → export gives the same evenings and settings', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  await importFile(page, JSON.stringify(validFile()));
+  await expect(page.locator('section [role="status"]')).toContainText('Imported 2 evenings');
+  await expect(page.getByLabel('Monday evening starts')).toHaveValue('21:30');
+  const first = await exportText(page);
+  const parsed = JSON.parse(first);
+  expect(parsed.evenings.map((e: { date: string }) => e.date)).toEqual([
+    '2026-11-20',
+    '2026-11-21',
+  ]);
+  expect(parsed.settings.weeklyGoal).toBe(4);
+
+  await importFile(page, first, 'again.json');
+  await expect(page.locator('section [role="status"]')).toContainText('Imported 2 evenings');
+  expect(withoutStamp(await exportText(page))).toBe(withoutStamp(first));
+});
+
+const BAD_FILES: [string, () => string, RegExp][] = [
+  ['not JSON', () => '{"app": "closer", ', /JSON/],
+  ['the wrong app', () => JSON.stringify({ ...validFile(), app: 'other' }), /app/],
+  [
+    'an impossible date',
+    () => {
+      const file = validFile();
+      (file.evenings as { date: string }[])[1]!.date = '2026-02-30';
+      return JSON.stringify(file);
+    },
+    /evenings\[1\]\.date "2026-02-30" is not a real date/,
+  ],
+  [
+    'negative minutes',
+    () => {
+      const file = validFile();
+      (file.evenings as { screenMinutes: number }[])[0]!.screenMinutes = -3;
+      return JSON.stringify(file);
+    },
+    /evenings\[0\]\.screenMinutes/,
+  ],
+  [
+    'duplicate dates',
+    () => {
+      const file = validFile();
+      (file.evenings as { date: string }[])[1]!.date = '2026-11-20';
+      return JSON.stringify(file);
+    },
+    /2026-11-20/,
+  ],
+  ['a newer schema', () => JSON.stringify({ ...validFile(), schemaVersion: 99 }), /schemaVersion/],
+];
+
+test('a bad file shows what is wrong and changes nothing', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  await importFile(page, JSON.stringify(validFile()));
+  await expect(page.locator('section [role="status"]')).toContainText('Imported');
+  const before = await exportText(page);
+  for (const [label, make, message] of BAD_FILES) {
+    await importFile(page, make(), `${label}.json`);
+    await expect(page.getByRole('alert'), label).toContainText(message);
+    await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+    expect(withoutStamp(await exportText(page)), label).toBe(withoutStamp(before));
+  }
+});
+
+test('changing the weekly goal changes what the popup shows', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  await page.getByLabel('Weekly goal (evenings)').fill('5');
+  await page.getByLabel('Weekly goal (evenings)').press('Tab');
+  await expect(page.locator('main > [role="status"]')).toHaveText('Saved');
+  const popup = await extension.open('popup.html');
+  await expect(popup.getByTestId('week-progress')).toHaveAttribute('data-goal', '5');
+});
+
+test('an invalid value is refused inline and the stored value stays', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  const end = page.getByLabel('Tuesday evening ends');
+  await end.fill('20:00');
+  await end.press('Tab');
+  await expect(
+    page.getByText('The evening must end at a different time than it starts.'),
+  ).toBeVisible();
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Weekly goal (evenings)').fill('9');
+  await page.getByLabel('Weekly goal (evenings)').press('Tab');
+  await expect(page.getByText('The weekly goal must be a whole number from 1 to 7')).toBeVisible();
+
+  const fresh = await extension.open('options.html');
+  await expect(fresh.getByLabel('Tuesday evening ends')).toHaveValue('23:00');
+  await expect(fresh.getByLabel('Weekly goal (evenings)')).toHaveValue('3');
+});
+
+test('erase asks first, then everything is back to the defaults', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  await importFile(page, JSON.stringify(validFile()));
+  await expect(page.getByLabel('Monday evening starts')).toHaveValue('21:30');
+  await page.getByRole('button', { name: 'Erase all data' }).click();
+  await page.getByRole('button', { name: 'Keep my data' }).click();
+  await expect(page.getByLabel('Monday evening starts')).toHaveValue('21:30');
+  await page.getByRole('button', { name: 'Erase all data' }).click();
+  await page.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(page.locator('section [role="status"]')).toContainText('Everything is erased');
+  await expect(page.getByLabel('Monday evening starts')).toHaveValue('20:00');
+  const exported = JSON.parse(await exportText(page));
+  expect(exported.evenings).toEqual([]);
+  expect(exported.settings.weeklyGoal).toBe(3);
+});

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exportAll, importText } from '../../utils/data-transfer';
+import { defaultSettings } from '../../utils/settings';
+import { eraseAll, importData, readAllEvenings, readSettings } from '../../utils/storage';
+
+const NOW = Date.parse('2026-11-24T21:04:05.000Z');
+const evening = (date: string, screenMinutes: number) => ({
+  date,
+  screenMinutes,
+  status: screenMinutes <= 15 ? ('distraction-free' as const) : ('over' as const),
+  nudges: 1,
+  checkIns: [{ kinds: ['emotional' as const], at: `${date}T21:40:00.000Z`, note: 'tea' }],
+});
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+const withoutStamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
+
+beforeEach(async () => {
+  await eraseAll();
+});
+
+describe('export → import → export', () => {
+  it('gives the same file but for exportedAt, in a fresh store', async () => {
+    await importData({ ...defaultSettings(), weeklyGoal: 5, weekStartsOn: 0 }, [
+      evening('2026-11-22', 40),
+      evening('2026-11-23', 7),
+    ]);
+    const first = await exportAll(NOW, 'UTC');
+    expect(first.fileName).toBe('closer-export-2026-11-24.json');
+    await eraseAll();
+    expect(await importText(first.text, bytes(first.text))).toEqual({ ok: true, evenings: 2 });
+    const second = await exportAll(NOW + 60_000, 'UTC');
+    expect(withoutStamp(second.text)).toBe(withoutStamp(first.text));
+  });
+});
+
+describe('a valid file', () => {
+  it('merges by date (imported replaces) and replaces settings', async () => {
+    await importData(defaultSettings(), [evening('2026-11-01', 3), evening('2026-11-02', 4)]);
+    const file = await exportAll(NOW, 'UTC');
+    const edited = JSON.parse(file.text);
+    edited.settings.limitMinutes = 30;
+    edited.evenings = [evening('2026-11-02', 50), evening('2026-11-03', 1)];
+    const text = JSON.stringify(edited);
+    expect(await importText(text, bytes(text))).toEqual({ ok: true, evenings: 2 });
+    expect((await readSettings()).limitMinutes).toBe(30);
+    expect((await readAllEvenings()).map((e) => [e.date, e.screenMinutes])).toEqual([
+      ['2026-11-01', 3],
+      ['2026-11-02', 50],
+      ['2026-11-03', 1],
+    ]);
+  });
+});
+
+describe('a bad file', () => {
+  it.each([
+    ['not JSON', '{"app": "closer",', /not valid JSON|JSON/i],
+    [
+      'the wrong app',
+      JSON.stringify({ app: 'other', schemaVersion: 1, settings: {}, evenings: [] }),
+      /app/,
+    ],
+    ['an impossible date', 'date', /"2026-02-30" is not a real date/],
+  ])('(%s) changes nothing and says what is wrong', async (_label, text, message) => {
+    await importData({ ...defaultSettings(), weeklyGoal: 6 }, [evening('2026-11-01', 3)]);
+    const before = await exportAll(NOW, 'UTC');
+    let input = text;
+    if (text === 'date') {
+      const file = JSON.parse(before.text);
+      file.settings.weeklyGoal = 2;
+      file.evenings.push(evening('2026-02-30', 1));
+      input = JSON.stringify(file);
+    }
+    const outcome = await importText(input, bytes(input));
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.problems.join('\n')).toMatch(message);
+    expect((await exportAll(NOW, 'UTC')).text).toBe(before.text);
+  });
+});
