@@ -1,0 +1,47 @@
+/** The end-of-day ritual for two (SPEC §2), as a pure sequence of steps. */
+
+export const RITUAL_TOPICS = ['high', 'low', 'appreciation'] as const;
+export type RitualTopic = (typeof RITUAL_TOPICS)[number];
+export type Speaker = 0 | 1;
+
+export type RitualStep =
+  | { kind: 'welcome' }
+  | { kind: 'turn'; topic: RitualTopic; speaker: Speaker }
+  | { kind: 'checkin' }
+  | { kind: 'end' };
+
+/** Soft timer lengths a couple can pick per turn, in minutes (0 = no timer). */
+export const TIMER_CHOICES = [0, 1, 2, 3] as const;
+
+/** The steps: welcome, then highs, lows and one appreciation, each partner in turn, then check-in and the end. */
+export function ritualSteps(firstSpeaker: Speaker): RitualStep[] {
+  const second: Speaker = firstSpeaker === 0 ? 1 : 0;
+  return [
+    { kind: 'welcome' },
+    ...RITUAL_TOPICS.flatMap((topic) => [
+      { kind: 'turn' as const, topic, speaker: firstSpeaker },
+      { kind: 'turn' as const, topic, speaker: second },
+    ]),
+    { kind: 'checkin' },
+    { kind: 'end' },
+  ];
+}
+
+/** Message keys for each topic's question and the gentle cue shown with it. */
+export const TOPIC_KEYS: Record<RitualTopic, { question: string; cue: string }> = {
+  high: { question: 'ritual_high_question', cue: 'ritual_high_cue' },
+  low: { question: 'ritual_low_question', cue: 'ritual_low_cue' },
+  appreciation: { question: 'ritual_appreciation_question', cue: 'ritual_appreciation_cue' },
+};
+
+/** A name to show for a speaker: what was typed, or the default. */
+export function speakerName(typed: string, fallback: string): string {
+  const name = typed.trim();
+  return name ? name.slice(0, 40) : fallback;
+}
+
+/** How far through a soft timer is (0–1), clamped; 0 when there is no timer. */
+export function timerProgress(elapsedMs: number, minutes: number): number {
+  if (minutes <= 0) return 0;
+  return Math.min(1, Math.max(0, elapsedMs / (minutes * 60_000)));
+}
