@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
 import { categoryLabelKey } from '../../utils/prompts';
+import { suggestionKey } from '../../utils/history-view';
+import { INTIMACY_KINDS } from '../../utils/settings';
 import { PROMPT_CATEGORIES } from '../../utils/settings';
 
 const languages = localeLanguages();
@@ -53,6 +55,13 @@ describe('locales', () => {
   it('has a label for every prompt category (keys built from the category name)', () => {
     for (const category of PROMPT_CATEGORIES)
       expect(english).toHaveProperty(categoryLabelKey(category));
+  });
+
+  it('has a gentle suggestion for every kind of intimacy (keys built from the kind)', () => {
+    for (const kind of INTIMACY_KINDS) {
+      expect(english).toHaveProperty(suggestionKey(kind));
+      expect(mergeLocale('es')).toHaveProperty(suggestionKey(kind));
+    }
   });
 
   it('refuses a key defined in two fragments', () => {

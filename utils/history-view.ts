@@ -1,0 +1,114 @@
+/** What the history page shows, derived purely from the stored evenings of the last 26 weeks. */
+import { canMarkScreenFree, type EveningRecord, type Reason } from './evening-record';
+import { addDays } from './schedule';
+import { INTIMACY_KINDS, type IntimacyKind, type Weekday } from './settings';
+import { datesToRead, goalStreak, summariseWeeks, type WeekSummary } from './week';
+
+/** Days the balance of the five kinds looks back over. */
+export const BALANCE_DAYS = 28;
+
+export interface HistoryView {
+  weeks: WeekSummary[];
+  thisWeek: WeekSummary;
+  streak: number;
+  balance: Record<IntimacyKind, number>;
+  /** The kind practised least lately (first in the usual order on a tie); null with no check-ins. */
+  quietestKind: IntimacyKind | null;
+  reasons: (Reason & { date: string })[];
+  markable: EveningRecord[];
+  /** True when nothing has been recorded yet: a new user. */
+  empty: boolean;
+}
+
+/** The first and last date the history reads (one key-range request). */
+export function historyRange(today: string, weekStartsOn: Weekday): [string, string] {
+  const dates = datesToRead(today, weekStartsOn);
+  return [dates[0]!, dates.at(-1)!];
+}
+
+/** How many check-ins named each kind in the `days` before and including `today`. */
+export function kindBalance(
+  evenings: readonly EveningRecord[],
+  today: string,
+  days = BALANCE_DAYS,
+): Record<IntimacyKind, number> {
+  const from = addDays(today, -(days - 1));
+  const balance = Object.fromEntries(INTIMACY_KINDS.map((k) => [k, 0])) as Record<
+    IntimacyKind,
+    number
+  >;
+  for (const evening of evenings) {
+    if (evening.date < from || evening.date > today) continue;
+    for (const checkIn of evening.checkIns) for (const kind of checkIn.kinds) balance[kind] += 1;
+  }
+  return balance;
+}
+
+/** Message key of the gentle suggestion for the kind practised least lately. */
+export function suggestionKey(kind: IntimacyKind): string {
+  return `history_suggest_${kind}`;
+}
+
+/** Builds the history page's view from the evenings in `historyRange`. */
+export function buildHistoryView(
+  evenings: readonly EveningRecord[],
+  today: string,
+  weekStartsOn: Weekday,
+  goal: number,
+  now: number,
+  zone: string,
+): HistoryView {
+  const weeks = summariseWeeks(
+    new Map(evenings.map((e) => [e.date, e])),
+    today,
+    weekStartsOn,
+    goal,
+  );
+  const thisWeek = weeks.at(-1)!;
+  const balance = kindBalance(evenings, today);
+  const total = INTIMACY_KINDS.reduce((sum, k) => sum + balance[k], 0);
+  const quietestKind = total
+    ? INTIMACY_KINDS.reduce((low, k) => (balance[k] < balance[low] ? k : low), INTIMACY_KINDS[0])
+    : null;
+  const reasons = evenings
+    .filter((e) => e.date >= thisWeek.start)
+    .flatMap((e) => (e.reasons ?? []).map((r) => ({ ...r, date: e.date })))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    weeks,
+    thisWeek,
+    streak: goalStreak(weeks),
+    balance,
+    quietestKind,
+    reasons,
+    markable: evenings
+      .filter((e) => canMarkScreenFree(e, now, zone))
+      .sort((a, b) => b.date.localeCompare(a.date)),
+    empty: evenings.length === 0,
+  };
+}
+
+export interface Bar {
+  start: string;
+  count: number;
+  met: boolean;
+  x: number;
+  y: number;
+  height: number;
+}
+
+/** Bar positions for the chart: one bar a week, heights on a 0–7 scale, in a width × height box. */
+export function chartBars(weeks: readonly WeekSummary[], width: number, height: number): Bar[] {
+  const slot = width / Math.max(1, weeks.length);
+  return weeks.map((week, i) => {
+    const barHeight = (week.count / 7) * height;
+    return {
+      start: week.start,
+      count: week.count,
+      met: week.met,
+      x: i * slot + slot * 0.15,
+      y: height - barHeight,
+      height: barHeight,
+    };
+  });
+}
