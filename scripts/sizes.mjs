@@ -28,8 +28,9 @@ function scriptsOf(dir, file, seen = new Set()) {
 }
 
 /** Gzip bytes of the JavaScript behind each budgeted entry of a build. */
-export function measureSizes(dir = resolve('.output/chrome-mv3')) {
-  return Object.entries(SIZE_BUDGETS).map(([entry, budget]) => {
+export function measureSizes(dir = resolve('.output/chrome-mv3'), budgets = SIZE_BUDGETS) {
+  dir = resolve(dir);
+  return Object.entries(budgets).map(([entry, budget]) => {
     const files = [...scriptsOf(dir, entry)];
     const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
     return { entry, files: files.length, gzip, budget, ok: files.length > 0 && gzip <= budget };

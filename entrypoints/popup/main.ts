@@ -1,4 +1,4 @@
-import { mountPage } from '../../components/mount-page';
-import PopupPage from '../../components/PopupPage.svelte';
+// Glue only: the static shell in index.html paints first, then the app loads (SPEC §11).
+import { afterFirstPaint } from '../../components/after-first-paint';
 
-mountPage(PopupPage, 'popup_title');
+afterFirstPaint(() => import('./app'));

@@ -19,6 +19,25 @@ test.describe('history', () => {
     await expect(page.locator('svg rect.bar')).toHaveCount(26);
   });
 
+  test('re-reads when the worker reports a change', async ({ extension }) => {
+    const page = await extension.open('evenings.html');
+    await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '0');
+    const today = await extension.localDate();
+    await extension.putData({
+      [`evening:${today}`]: {
+        date: today,
+        screenMinutes: 4,
+        status: 'distraction-free',
+        nudges: 0,
+        checkIns: [],
+      },
+    });
+    await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '0');
+    const sender = await extension.open('popup.html');
+    await sender.evaluate(() => chrome.runtime.sendMessage({ name: 'closer:changed' }));
+    await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '1');
+  });
+
   test('shows seeded weeks, streak, balance and reasons; an unobserved evening can be marked', async ({
     extension,
   }) => {
@@ -97,9 +116,12 @@ test.describe('ritual', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByText("Alex's turn")).toBeVisible();
     await expect(page.getByRole('progressbar')).toBeVisible();
+    const ritual = page.getByTestId('ritual');
     for (let turn = 0; turn < 5; turn += 1) {
+      const index = Number(await ritual.getAttribute('data-index'));
       await next.focus();
       await page.keyboard.press('Enter');
+      await expect(ritual).toHaveAttribute('data-index', String(index + 1));
     }
     await expect(page.getByText("Sam's turn")).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('appreciated');
