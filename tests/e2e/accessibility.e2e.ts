@@ -10,6 +10,37 @@ const PAGES = [
   ['ritual', 'ritual.html'],
 ] as const;
 
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Six weeks of a couple finding their way: most evenings under the limit, a few check-ins. */
+function lived(today: string): Record<string, unknown> {
+  const kinds = [
+    ['emotional'],
+    ['physical', 'experiential'],
+    ['intellectual'],
+    ['emotional', 'spiritual'],
+  ];
+  const entries: Record<string, unknown> = {};
+  for (let offset = -42; offset <= -1; offset += 1) {
+    const date = shift(today, offset);
+    const free = offset % 3 !== 0 && offset % 7 !== -5;
+    const at = `${date}T20:40:00.000Z`;
+    entries[`evening:${date}`] = {
+      date,
+      screenMinutes: free ? 8 + ((((offset * 5) % 20) + 20) % 20) : 65,
+      status: free ? 'distraction-free' : 'over',
+      nudges: free ? 0 : 2,
+      checkIns: free && offset % 2 === 0 ? [{ kinds: kinds[(-offset / 2) % 4], at, note: '' }] : [],
+      reasons: free ? [] : [{ at, source: 'need-it', text: 'answering the school about Friday' }],
+    };
+  }
+  return entries;
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const [moment, zone] of [
     ['evening', eveningZone()],
@@ -21,6 +52,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test('every page has no serious or critical axe violation, and a screenshot', async ({
         extension,
       }, testInfo) => {
+        // Pages with a few weeks behind them: the chart, balance and reasons are on show.
+        await extension.putData(lived(await extension.localDate()));
         for (const [name, path] of PAGES) {
           const page = await extension.open(path);
           if (name === 'popup') await page.setViewportSize({ width: 360, height: 600 });

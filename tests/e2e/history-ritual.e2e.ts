@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { dayZone, eveningZone, expect, test } from './fixtures';
 
 function shift(date: string, days: number): string {
@@ -17,6 +18,8 @@ test.describe('history', () => {
     await expect(page.getByText('No reasons noted this week.')).toBeVisible();
     await expect(page.getByTestId('streak')).toHaveAttribute('data-weeks', '0');
     await expect(page.locator('svg rect.bar')).toHaveCount(26);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
   test('re-reads when the worker reports a change', async ({ extension }) => {
