@@ -19,11 +19,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Temporal ships natively from Chrome 144 and Firefox 139 (the schedule math uses it).
+    // Temporal ships natively from Chrome 144 and Firefox 139 (the schedule math uses it). Firefox
+    // asks for 140, the ESR that first reads the data-consent key below; 139 would ignore it.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'closer@closer.example', strict_min_version: '139.0' },
+            gecko: {
+              id: 'closer@closer.example',
+              strict_min_version: '140.0',
+              // Firefox's built-in data consent: Closer collects nothing and sends nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { minimum_chrome_version: '144' }),
