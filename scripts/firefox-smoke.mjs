@@ -15,7 +15,7 @@
  *
  * Environment: FIREFOX_BIN (default /usr/bin/firefox-esr), CLOSER_FIREFOX_DIR (the unpacked
  * build; default $CLOSER_OUT_DIR/firefox-mv3 or .output/firefox-mv3), FIREFOX_SMOKE_TIMEOUT_MS
- * (whole run; default 90000).
+ * (whole run; default 90000), CLOSER_RESULTS_JSON (also write the counts there, for `npm test`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
 
-const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = resolve(
   process.env.CLOSER_FIREFOX_DIR ?? join(process.env.CLOSER_OUT_DIR ?? '.output', 'firefox-mv3'),
 );
@@ -56,6 +56,10 @@ function skip(title, why) {
 
 function finish() {
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  // `npm test` adds these counts to its closing line.
+  if (process.env.CLOSER_RESULTS_JSON) {
+    writeFileSync(process.env.CLOSER_RESULTS_JSON, JSON.stringify({ passed, failed, skipped }));
+  }
   process.exit(failed > 0 ? 1 : 0);
 }
 
@@ -267,7 +271,7 @@ async function scenario({ label, zone, evening }, addonId) {
   writeFileSync(join(profile, 'user.js'), userJs(addonId));
   const port = await freePort();
   const firefox = spawn(
-    FIREFOX_BIN,
+    FIREFOX_PATH,
     [
       '--headless',
       '--no-remote',
@@ -470,10 +474,8 @@ async function scenario({ label, zone, evening }, addonId) {
 }
 
 async function main() {
-  if (!existsSync(FIREFOX_BIN)) {
-    console.error(`Firefox was not found at ${FIREFOX_BIN}.
-Install it with: sudo apt-get update && sudo apt-get install -y firefox-esr
-or point FIREFOX_BIN at another Firefox (140 or newer).`);
+  if (!hasFirefox()) {
+    console.error(FIREFOX_MISSING);
     process.exit(1);
   }
   const manifestPath = join(EXTENSION_DIR, 'manifest.json');

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run setup`: everything a fresh Debian/Ubuntu machine with Node needs to build Closer
-// and run its tests: Chromium (for the end-to-end tests), dependencies, a build.
+// and run its tests: Chromium (end-to-end tests), Firefox ESR (smoke test), dependencies, a build.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_MISSING, CHROMIUM_PATH, hasChromium } from './chromium.mjs';
+import { FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -20,6 +21,15 @@ if (hasChromium() && (translations || process.env.CHROMIUM)) {
   run('apt-get', ['install', '-y', 'chromium', 'chromium-l10n']);
 } else {
   console.warn(`${CHROMIUM_MISSING}\n(Building anyway; only the end-to-end tests need it.)`);
+}
+// The Firefox smoke test in `npm test` drives Debian's Firefox ESR.
+if (hasFirefox()) {
+  console.log(`Firefox found at ${FIREFOX_PATH}.`);
+} else if (process.getuid?.() === 0) {
+  run('apt-get', ['update']);
+  run('apt-get', ['install', '-y', 'firefox-esr']);
+} else {
+  console.warn(`${FIREFOX_MISSING}\n(Building anyway; only the Firefox smoke test needs it.)`);
 }
 run('npm', ['ci']);
 run('npm', ['run', 'build']);

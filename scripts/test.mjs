@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint and format check, unit tests, build, end-to-end tests — in that
-// order, stopping at the first failure — then one closing line: `N passed, N failed`.
+// `npm test`: type-check, lint and format check, unit tests, build, size budgets, end-to-end
+// tests in Chromium, then the Firefox build, its `web-ext lint` and a smoke test in Firefox — in
+// that order, stopping at the first failure — then one closing line: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_MISSING, hasChromium } from './chromium.mjs';
+import { FIREFOX_MISSING, hasFirefox } from './firefox.mjs';
 
-if (!hasChromium()) {
-  console.error(CHROMIUM_MISSING);
-  process.exit(1);
+for (const [present, message] of [
+  [hasChromium(), CHROMIUM_MISSING],
+  [hasFirefox(), FIREFOX_MISSING],
+]) {
+  if (!present) {
+    console.error(message);
+    process.exit(1);
+  }
 }
 
 const UNIT_JSON = 'test-results/unit.json';
 const E2E_JSON = 'test-results/e2e.json';
-rmSync(UNIT_JSON, { force: true });
-rmSync(E2E_JSON, { force: true });
+const FIREFOX_JSON = 'test-results/firefox.json';
+for (const file of [UNIT_JSON, E2E_JSON, FIREFOX_JSON]) rmSync(file, { force: true });
 
 const steps = [
   ['Type-check, lint, format', 'npm', ['run', '--silent', 'check']],
@@ -25,6 +32,9 @@ const steps = [
   ['Build', 'npm', ['run', '--silent', 'build']],
   ['Size budgets', 'node', ['scripts/size-check.mjs']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
+  ['Firefox build', 'npm', ['run', '--silent', 'build:firefox']],
+  ['web-ext lint of the Firefox build', 'npm', ['run', '--silent', 'lint:firefox']],
+  ['Firefox smoke test', 'node', ['scripts/firefox-smoke.mjs']],
 ];
 
 function counts() {
@@ -40,13 +50,21 @@ function counts() {
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected;
   }
+  if (existsSync(FIREFOX_JSON)) {
+    const firefox = JSON.parse(readFileSync(FIREFOX_JSON, 'utf8'));
+    passed += firefox.passed;
+    failed += firefox.failed;
+  }
   return { passed, failed };
 }
 
 let failedStep = null;
 for (const [title, command, args] of steps) {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
-  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  const { status } = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, CLOSER_RESULTS_JSON: FIREFOX_JSON },
+  });
   if (status !== 0) {
     failedStep = title;
     break;
