@@ -9,3 +9,15 @@ The end-to-end tests drive Debian's Chromium. Install it with:
 (or run \`npm run setup\` as root), or point CHROMIUM at another Chromium binary.`;
 
 export const hasChromium = () => existsSync(CHROMIUM_PATH);
+
+/** Flags for a quiet, offline headless run with Closer's build in `dir` loaded. */
+export const chromiumArgs = (dir) => [
+  `--disable-extensions-except=${dir}`,
+  `--load-extension=${dir}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

@@ -13,7 +13,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 
 export const EXTENSION_DIR = resolve(
   process.env.CLOSER_OUT_DIR ? `${process.env.CLOSER_OUT_DIR}/chrome-mv3` : '.output/chrome-mv3',
@@ -103,17 +103,7 @@ export const test = base.extend<Fixtures>({
         LANGUAGE: lang,
         LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ES.UTF-8`,
       },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        `--lang=${lang}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...chromiumArgs(EXTENSION_DIR), `--lang=${lang}`],
     });
     // Anything that is not the extension itself, a data/blob URL or devtools is the network.
     const watch = (url: string) => {
