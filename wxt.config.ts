@@ -15,6 +15,16 @@ export default defineConfig({
       rollupOptions: { output: { experimentalMinChunkSize: 4096 } },
     },
   }),
+  // Firefox's sources zip: what a reviewer needs to rebuild, not test output or pictures.
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'bench-results/**',
+      'docs/screenshots/**',
+      '.output-*/**',
+      'playwright-report/**',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
