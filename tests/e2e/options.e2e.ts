@@ -174,3 +174,43 @@ test('erase asks first, then everything is back to the defaults', async ({ exten
   expect(exported.evenings).toEqual([]);
   expect(exported.settings.weeklyGoal).toBe(3);
 });
+
+/** Loads the options page in a 400 px wide window and waits for the schedule. */
+async function openNarrow(extension: { open(path: string): Promise<Page> }): Promise<Page> {
+  const page = await extension.open('options.html');
+  await page.setViewportSize({ width: 400, height: 800 });
+  await expect(page.locator('table.schedule')).toBeVisible();
+  return page;
+}
+
+test('fits a 400 px wide window: nothing is cut off and the schedule stacks', async ({
+  extension,
+}) => {
+  const page = await openNarrow(extension);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  // Each day is its own block: the end time sits inside the card, under the day's name.
+  const card = (await page.getByRole('region', { name: 'Evenings' }).boundingBox())!;
+  const end = (await page.getByLabel('Wednesday evening ends').boundingBox())!;
+  expect(end.x + end.width).toBeLessThanOrEqual(card.x + card.width);
+  const day = (await page.getByLabel('Wednesday', { exact: true }).boundingBox())!;
+  expect(end.y).toBeGreaterThan(day.y + day.height - 1);
+  // "Same every day" stays on one line.
+  const copy = (await page.getByRole('button', { name: 'Same every day' }).first().boundingBox())!;
+  expect(copy.height).toBeLessThan(40);
+  // The inputs keep their names and still save.
+  await page.getByLabel('Wednesday evening ends').fill('23:30');
+  await page.getByLabel('Wednesday evening ends').press('Tab');
+  await expect(page.locator('main > [role="status"]')).toHaveText('Saved');
+});
+
+test.describe('in Spanish', () => {
+  test.use({ lang: 'es' });
+
+  test('fits a 400 px wide window', async ({ extension }) => {
+    const page = await openNarrow(extension);
+    await expect(page.getByRole('heading', { name: 'Noches', level: 2 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      400,
+    );
+  });
+});
