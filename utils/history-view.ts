@@ -16,7 +16,7 @@ export interface HistoryView {
   quietestKind: IntimacyKind | null;
   reasons: (Reason & { date: string })[];
   markable: EveningRecord[];
-  /** True when nothing has been recorded yet: a new user. */
+  /** True until the first evening is settled: a new user (tonight may be under way). */
   empty: boolean;
 }
 
@@ -84,7 +84,8 @@ export function buildHistoryView(
     markable: evenings
       .filter((e) => canMarkScreenFree(e, now, zone))
       .sort((a, b) => b.date.localeCompare(a.date)),
-    empty: evenings.length === 0,
+    // Tonight's record exists from the first minute; a new user has nothing settled yet.
+    empty: !evenings.some((e) => e.status !== 'in-progress'),
   };
 }
 

@@ -49,6 +49,13 @@ describe('buildHistoryView', () => {
     expect(view.reasons).toEqual([]);
   });
 
+  it('is still empty when only tonight is under way, and not once an evening is settled', () => {
+    const tonight = rec('2026-11-25', 'in-progress');
+    expect(buildHistoryView([tonight], '2026-11-25', 1, 3, NOW, 'UTC').empty).toBe(true);
+    const settled = [rec('2026-11-24', 'over'), tonight];
+    expect(buildHistoryView(settled, '2026-11-25', 1, 3, NOW, 'UTC').empty).toBe(false);
+  });
+
   it('counts this week, the streak, this week’s reasons and markable evenings', () => {
     const evenings = [
       // Two full weeks before this one met a goal of 2.
