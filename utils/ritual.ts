@@ -31,7 +31,11 @@ export function ritualSteps(firstSpeaker: Speaker): RitualStep[] {
 export const TOPIC_KEYS: Record<RitualTopic, { question: string; cue: string }> = {
   high: { question: 'ritual_high_question', cue: 'ritual_high_cue' },
   low: { question: 'ritual_low_question', cue: 'ritual_low_cue' },
-  appreciation: { question: 'ritual_appreciation_question', cue: 'ritual_appreciation_cue' },
+  // The appreciation names the other person ($1); see turnQuestion for the unnamed forms.
+  appreciation: {
+    question: 'ritual_appreciation_question_named',
+    cue: 'ritual_appreciation_cue',
+  },
 };
 
 /** A name to show for a speaker: what was typed, or the default. */
@@ -44,4 +48,38 @@ export function speakerName(typed: string, fallback: string): string {
 export function timerProgress(elapsedMs: number, minutes: number): number {
   if (minutes <= 0) return 0;
   return Math.min(1, Math.max(0, elapsedMs / (minutes * 60_000)));
+}
+
+/** A message key with the substitutions it takes, ready for `t(key, substitutions)`. */
+export interface Message {
+  key: string;
+  substitutions: string[];
+}
+
+/**
+ * The question for one turn. Highs and lows are about the speaker's own day; the appreciation
+ * is about the other person: by name when one was typed, else "your partner" for the first
+ * person, and for the partner, who is not the "you" of the setup screen, "the person beside you".
+ */
+export function turnQuestion(
+  topic: RitualTopic,
+  names: readonly string[],
+  speaker: Speaker,
+): Message {
+  if (topic !== 'appreciation') return { key: TOPIC_KEYS[topic].question, substitutions: [] };
+  const other: Speaker = speaker === 0 ? 1 : 0;
+  const name = speakerName(names[other] ?? '', '');
+  if (name) return { key: TOPIC_KEYS.appreciation.question, substitutions: [name] };
+  return {
+    key:
+      other === 1 ? 'ritual_appreciation_question_partner' : 'ritual_appreciation_question_beside',
+    substitutions: [],
+  };
+}
+
+/** Whose turn it is; the first person with no name typed reads "Your turn", not "You's turn". */
+export function turnLabel(names: readonly string[], speaker: Speaker): Message {
+  const name = speakerName(names[speaker] ?? '', '');
+  if (name) return { key: 'ritual_turn', substitutions: [name] };
+  return { key: speaker === 0 ? 'ritual_your_turn' : 'ritual_partner_turn', substitutions: [] };
 }

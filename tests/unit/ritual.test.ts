@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ritualSteps, speakerName, timerProgress } from '../../utils/ritual';
+import { mergeLocale } from '../../scripts/locales';
+import {
+  RITUAL_TOPICS,
+  ritualSteps,
+  speakerName,
+  timerProgress,
+  turnLabel,
+  turnQuestion,
+  type Speaker,
+} from '../../utils/ritual';
+
+const english = mergeLocale('en');
+const spanish = mergeLocale('es');
 
 describe('ritualSteps', () => {
   it('takes turns on highs, lows and one appreciation, first speaker first, then checks in and ends', () => {
@@ -46,5 +58,103 @@ describe('timerProgress', () => {
     [60_000, 0, 0],
   ])('%i ms of %i min → %f', (elapsed, minutes, expected) => {
     expect(timerProgress(elapsed, minutes)).toBe(expected);
+  });
+});
+
+describe('turnQuestion', () => {
+  it.each([
+    // names typed, speaker → key and the name it asks about
+    [['Ana', 'Sam'], 0, 'ritual_appreciation_question_named', ['Sam']],
+    [['Ana', 'Sam'], 1, 'ritual_appreciation_question_named', ['Ana']],
+    [[' Ana ', ''], 0, 'ritual_appreciation_question_partner', []],
+    [['', '  Sam'], 1, 'ritual_appreciation_question_beside', []],
+    [['', ''], 0, 'ritual_appreciation_question_partner', []],
+    [['', ''], 1, 'ritual_appreciation_question_beside', []],
+  ] as const)('appreciation, names %j, speaker %i → %s %j', (names, speaker, key, subs) => {
+    expect(turnQuestion('appreciation', names, speaker)).toEqual({ key, substitutions: subs });
+  });
+
+  it('asks about the other person, never the speaker', () => {
+    for (const speaker of [0, 1] as const) {
+      const { substitutions } = turnQuestion('appreciation', ['Ana', 'Sam'], speaker);
+      expect(substitutions).not.toContain(['Ana', 'Sam'][speaker]);
+    }
+  });
+
+  it('keeps highs and lows about the speaker, without names', () => {
+    expect(turnQuestion('high', ['Ana', 'Sam'], 0)).toEqual({
+      key: 'ritual_high_question',
+      substitutions: [],
+    });
+    expect(turnQuestion('low', ['Ana', 'Sam'], 1)).toEqual({
+      key: 'ritual_low_question',
+      substitutions: [],
+    });
+  });
+
+  it('reads as one person asked about the other in both languages', () => {
+    const named = turnQuestion('appreciation', ['Ana', 'Sam'], 0);
+    const fill = (message: string) => message.replace('$1', named.substitutions[0]!);
+    expect(fill(english[named.key]!.message)).toBe(
+      "What's one thing you appreciated about Sam today?",
+    );
+    expect(fill(spanish[named.key]!.message)).toBe('¿Qué has valorado hoy de Sam?');
+    for (const locale of [english, spanish]) {
+      for (const topic of RITUAL_TOPICS) {
+        for (const names of [
+          ['Ana', 'Sam'],
+          ['', ''],
+          ['Ana', ''],
+          ['', 'Sam'],
+        ]) {
+          for (const speaker of [0, 1] as Speaker[]) {
+            const { key, substitutions } = turnQuestion(topic, names, speaker);
+            expect(locale, key).toHaveProperty(key);
+            expect(locale[key]!.message.includes('$1')).toBe(substitutions.length === 1);
+            expect(locale[key]!.message).not.toMatch(/each other|el uno del otro/);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('turnLabel', () => {
+  it.each([
+    [['Ana', 'Sam'], 0, 'ritual_turn', ['Ana']],
+    [['Ana', 'Sam'], 1, 'ritual_turn', ['Sam']],
+    [['', 'Sam'], 0, 'ritual_your_turn', []],
+    [['Ana', ' '], 1, 'ritual_partner_turn', []],
+  ] as const)('names %j, speaker %i → %s %j', (names, speaker, key, subs) => {
+    expect(turnLabel(names, speaker)).toEqual({ key, substitutions: subs });
+    expect(english).toHaveProperty(key);
+    expect(spanish).toHaveProperty(key);
+  });
+});
+
+describe('ritual wording', () => {
+  it.each([
+    ['en', english],
+    ['es', spanish],
+  ])('%s: the check-in step heading does not repeat the form’s question', (_lang, messages) => {
+    const heading = messages['ritual_checkin_title']!.message;
+    const legend = messages['checkin_question']!.message;
+    const plain = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[¿?.,:]/g, '')
+        .trim();
+    expect(plain(heading)).not.toBe(plain(legend));
+    expect(plain(heading)).not.toContain(plain(legend));
+  });
+
+  it('speaks to the couple in Spanish with vosotros, and agrees in gender on the end screen', () => {
+    expect(spanish['ritual_end_body']!.message).toBe(
+      'Cerrad el portátil. El resto de la noche es vuestro.',
+    );
+    // Lines addressed to both never slip into the singular imperative of closing up.
+    for (const key of ['ritual_end_body', 'ritual_checkin_title', 'ritual_welcome_body']) {
+      expect(spanish[key]!.message, key).not.toMatch(/\bCierra\b|\bapunta\b|\bDeja los\b/);
+    }
   });
 });
