@@ -3,6 +3,7 @@ import { uiLocale } from '../utils/i18n';
 import { isChanged } from '../utils/messages';
 import { read, readEveningRange, readSettings } from '../utils/storage';
 import { buildTonightView, viewDateRange, type TonightView } from '../utils/tonight-view';
+import type { Snooze } from '../utils/nudge-policy';
 import type { Settings } from '../utils/settings';
 import { resolveWeekStart } from '../utils/week';
 
@@ -15,6 +16,8 @@ export class Tonight {
   settings = $state<Settings | null>(null);
   /** Until when "I need it for a moment" lets new tabs through (epoch ms), or 0. */
   allowanceUntil = $state(0);
+  /** The stored snooze of nudges, if any (it may have run out; see `isSnoozed`). */
+  snooze = $state<Snooze | null>(null);
   /** A storage failure, shown to the user rather than swallowed. */
   error = $state<string | null>(null);
 
@@ -26,10 +29,12 @@ export class Tonight {
       const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
       const [first, last] = viewDateRange(now, zone, weekStartsOn);
-      const [evenings, allowance] = await Promise.all([
+      const [evenings, allowance, nudgeState] = await Promise.all([
         readEveningRange(first, last),
         read('allowance'),
+        read('nudge-state'),
       ]);
+      this.snooze = nudgeState?.snooze ?? null;
       this.settings = settings;
       this.allowanceUntil = allowance?.until ?? 0;
       this.view = buildTonightView(settings, evenings, now, zone, weekStartsOn);

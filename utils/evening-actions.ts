@@ -78,3 +78,11 @@ export async function addReason(
     return { ...base, reasons: [...(base.reasons ?? []), reason] };
   });
 }
+
+/** "Resume nudges": ends a snooze at once, keeping the rest of the nudge bookkeeping. */
+export async function resumeNudges(): Promise<void> {
+  await update('nudge-state', (state) => ({
+    headsUpSentFor: state?.headsUpSentFor ?? null,
+    snooze: null,
+  }));
+}

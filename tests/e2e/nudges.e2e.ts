@@ -67,6 +67,38 @@ test.describe('in the evening, while active', () => {
   });
 });
 
+test.describe('a snooze, seen again later', () => {
+  test.use({ timeZone: eveningZone() });
+
+  test('the popup says nudges are paused and "Resume nudges" ends the snooze', async ({
+    extension,
+  }) => {
+    const first = await extension.open('popup.html');
+    await first.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await first.getByLabel('30 min').check();
+    await first.locator('form.snooze').getByRole('button', { name: 'Snooze' }).click();
+    await first.close();
+
+    const popup = await extension.open('popup.html');
+    await expect(popup.getByTestId('snoozed')).toContainText('Nudges are paused until');
+    await expect(popup.getByRole('button', { name: 'Snooze', exact: true })).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Resume nudges' }).click();
+    await expect(popup.getByTestId('snoozed')).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Snooze', exact: true })).toBeFocused();
+    const state = await extension.getData<{ snooze: unknown }>('nudge-state');
+    expect(state!.snooze).toBeNull();
+  });
+
+  test('"Not tonight" reads as the rest of the evening', async ({ extension }) => {
+    const today = await extension.localDate();
+    await extension.putData({
+      'nudge-state': { snooze: { notTonight: today }, headsUpSentFor: null },
+    });
+    const popup = await extension.open('popup.html');
+    await expect(popup.getByTestId('snoozed')).toHaveText('No more nudges tonight.');
+  });
+});
+
 test.describe('in the day', () => {
   test.use({ timeZone: dayZone() });
 
