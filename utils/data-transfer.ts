@@ -4,7 +4,13 @@
  * then writes settings and evenings in one transaction.
  */
 import { buildExport, exportFileName, serialiseExport } from './export-file';
-import { parseImport, problemLines } from './import-file';
+import {
+  MAX_IMPORT_BYTES,
+  parseImport,
+  type ImportProblemCode,
+  type ProblemContext,
+} from './import-file';
+import type { Problem } from './settings-validation';
 import { importData, readAllEvenings, readSettings } from './storage';
 
 export interface ExportedFile {
@@ -21,12 +27,26 @@ export async function exportAll(now: number, zone: string): Promise<ExportedFile
   };
 }
 
-export type ImportOutcome = { ok: true; evenings: number } | { ok: false; problems: string[] };
+/** A refused import keeps the problems' codes and paths, so the page can word them itself. */
+export type ImportOutcome =
+  | { ok: true; evenings: number }
+  | {
+      ok: false;
+      problems: Problem<ImportProblemCode>[];
+      omitted: number;
+      context: ProblemContext;
+    };
 
 /** Validates an export file and, only if all of it is valid, merges it in (all or nothing). */
 export async function importText(text: string, byteLength: number): Promise<ImportOutcome> {
   const parsed = parseImport(text, byteLength);
-  if (!parsed.ok) return { ok: false, problems: problemLines(parsed.problems, parsed.omitted) };
+  if (!parsed.ok) return parsed;
   await importData(parsed.settings, parsed.evenings);
   return { ok: true, evenings: parsed.evenings.length };
+}
+
+/** Imports a picked file; one over 5 MB is refused by its size, before it is read into memory. */
+export async function importBlob(file: Blob): Promise<ImportOutcome> {
+  if (file.size > MAX_IMPORT_BYTES) return importText('', file.size);
+  return importText(await file.text(), file.size);
 }

@@ -63,9 +63,26 @@ export type ImportProblemCode =
 /** A validated import; `exportedAt` is null when the file did not say (it is optional). */
 export type ImportedFile = Omit<ExportFile, 'exportedAt'> & { exportedAt: string | null };
 
+/**
+ * What the interface needs, besides a problem's path, to say in plain words where it is: the
+ * date each reported evening has in the file, and the weekday of each reported schedule entry.
+ * Only values that read as such are kept (a malformed date is not shown to anyone).
+ */
+export interface ProblemContext {
+  /** Index in `evenings` → that evening's `date`, when it is written `YYYY-MM-DD`. */
+  eveningDates: Record<number, string>;
+  /** Index in `settings.schedule` → that entry's `weekday`, when it is 0–6. */
+  scheduleWeekdays: Record<number, number>;
+}
+
 export type ImportResult =
   | { ok: true; file: ImportedFile; settings: Settings; evenings: EveningRecord[] }
-  | { ok: false; problems: Problem<ImportProblemCode>[]; omitted: number };
+  | {
+      ok: false;
+      problems: Problem<ImportProblemCode>[];
+      omitted: number;
+      context: ProblemContext;
+    };
 
 /** A parsed file before validation: any JSON object. */
 export type RawExport = Record<string, unknown>;
@@ -103,10 +120,13 @@ export function migrateImport(
 /** Validates a whole export file's text; `byteLength` is the file's size on disk. */
 export function parseImport(text: string, byteLength: number): ImportResult {
   const problems = new ProblemList<ImportProblemCode>(MAX_REPORTED_PROBLEMS);
+  // The object the problems' paths point into (after migration, the migrated one).
+  let checked: unknown;
   const fail = (): ImportResult => ({
     ok: false,
     problems: problems.problems,
     omitted: problems.omitted,
+    context: problemContext(checked, problems.problems),
   });
 
   // A UTF-8 file has at least as many bytes as its text has UTF-16 code units, so the
@@ -130,6 +150,7 @@ export function parseImport(text: string, byteLength: number): ImportResult {
     problems.add('', 'not-json', 'The file is not valid JSON, so it is not a Closer export file');
     return fail();
   }
+  checked = parsed;
   if (!isRecord(parsed)) {
     problems.add(
       '',
@@ -143,6 +164,7 @@ export function parseImport(text: string, byteLength: number): ImportResult {
   const version = readEnvelope(parsed, problems);
   if (version === null) return fail();
   const file = migrateImport(parsed, version);
+  checked = file;
 
   let exportedAt: string | null = null;
   if (file.exportedAt !== undefined) {
@@ -187,6 +209,36 @@ export function problemLines(problems: readonly Problem[], omitted: number): str
   const lines = problems.map((problem) => problem.message);
   if (omitted > 0) lines.push(`…and ${omitted} more ${omitted === 1 ? 'problem' : 'problems'}`);
   return lines;
+}
+
+/** The dates and weekdays the reported problems point into (see `ProblemContext`). */
+export function problemContext(file: unknown, problems: readonly Problem[]): ProblemContext {
+  const context: ProblemContext = { eveningDates: {}, scheduleWeekdays: {} };
+  if (!isRecord(file)) return context;
+  const evenings = Array.isArray(file.evenings) ? (file.evenings as unknown[]) : [];
+  const settings = isRecord(file.settings) ? file.settings : {};
+  const schedule = Array.isArray(settings.schedule) ? (settings.schedule as unknown[]) : [];
+  for (const { path } of problems) {
+    const evening = /^evenings\[(\d+)\]/.exec(path);
+    if (evening) {
+      const index = Number(evening[1]);
+      const entry = evenings[index];
+      if (
+        isRecord(entry) &&
+        typeof entry.date === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(entry.date)
+      )
+        context.eveningDates[index] = entry.date;
+    }
+    const day = /^settings\.schedule\[(\d+)\]/.exec(path);
+    if (day) {
+      const index = Number(day[1]);
+      const entry = schedule[index];
+      if (isRecord(entry) && isIntegerIn(entry.weekday, 0, 6))
+        context.scheduleWeekdays[index] = entry.weekday;
+    }
+  }
+  return context;
 }
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */

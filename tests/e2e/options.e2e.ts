@@ -13,8 +13,8 @@ async function exportText(page: Page): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function importFile(page: Page, text: string, name = 'closer.json') {
-  await page.getByLabel('Import data').setInputFiles({
+async function importFile(page: Page, text: string, name = 'closer.json', label = 'Import data') {
+  await page.getByLabel(label).setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: Buffer.from(text),
@@ -87,8 +87,12 @@ test('export → import → export gives the same evenings and settings', async 
 });
 
 const BAD_FILES: [string, () => string, RegExp][] = [
-  ['not JSON', () => '{"app": "closer", ', /JSON/],
-  ['the wrong app', () => JSON.stringify({ ...validFile(), app: 'other' }), /app/],
+  ['not JSON', () => '{"app": "closer", ', /can't be read as a Closer export/],
+  [
+    'the wrong app',
+    () => JSON.stringify({ ...validFile(), app: 'other' }),
+    /isn't a Closer export/,
+  ],
   [
     'an impossible date',
     () => {
@@ -96,7 +100,7 @@ const BAD_FILES: [string, () => string, RegExp][] = [
       (file.evenings as { date: string }[])[1]!.date = '2026-02-30';
       return JSON.stringify(file);
     },
-    /evenings\[1\]\.date "2026-02-30" is not a real date/,
+    /Evening 2 \(February 30, 2026\): that date doesn't exist/,
   ],
   [
     'negative minutes',
@@ -105,7 +109,7 @@ const BAD_FILES: [string, () => string, RegExp][] = [
       (file.evenings as { screenMinutes: number }[])[0]!.screenMinutes = -3;
       return JSON.stringify(file);
     },
-    /evenings\[0\]\.screenMinutes/,
+    /Evening 1 \(November 20, 2026\): the screen time has to be a whole number of minutes/,
   ],
   [
     'duplicate dates',
@@ -114,9 +118,13 @@ const BAD_FILES: [string, () => string, RegExp][] = [
       (file.evenings as { date: string }[])[1]!.date = '2026-11-20';
       return JSON.stringify(file);
     },
-    /2026-11-20/,
+    /Evening 2 \(November 20, 2026\): another evening in the file has the same date/,
   ],
-  ['a newer schema', () => JSON.stringify({ ...validFile(), schemaVersion: 99 }), /schemaVersion/],
+  [
+    'a newer schema',
+    () => JSON.stringify({ ...validFile(), schemaVersion: 99 }),
+    /comes from a newer version of Closer\. Update Closer, then import it again/,
+  ],
 ];
 
 test('a bad file shows what is wrong and changes nothing', async ({ extension }) => {
@@ -128,8 +136,34 @@ test('a bad file shows what is wrong and changes nothing', async ({ extension })
     await importFile(page, make(), `${label}.json`);
     await expect(page.getByRole('alert'), label).toContainText(message);
     await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+    // The user's words, never the developer's: no paths, field names or JSON.
+    await expect(page.getByRole('alert')).not.toContainText(/\w\[\d+\]|schemaVersion|JSON/);
     expect(withoutStamp(await exportText(page)), label).toBe(withoutStamp(before));
   }
+});
+
+test('a file with one evening says "1 evening"', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  const file = validFile();
+  file.evenings = (file.evenings as unknown[]).slice(0, 1);
+  await importFile(page, JSON.stringify(file));
+  await expect(page.locator('section [role="status"]')).toHaveText(
+    'Imported 1 evening and your settings.',
+  );
+});
+
+test('a long list of problems ends with how many more there are', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  const file = validFile();
+  file.evenings = Array.from({ length: 11 }, (_, i) => ({
+    ...(file.evenings as object[])[0],
+    date: `2026-02-${30 + (i % 2)}`,
+  }));
+  await importFile(page, JSON.stringify(file));
+  await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(11);
+  await expect(page.getByRole('alert').getByRole('listitem').last()).toHaveText(
+    '…and 1 more problem.',
+  );
 });
 
 test('changing the weekly goal changes what the popup shows', async ({ extension }) => {
@@ -205,6 +239,30 @@ test('fits a 400 px wide window: nothing is cut off and the schedule stacks', as
 
 test.describe('in Spanish', () => {
   test.use({ lang: 'es' });
+
+  test('a bad file is explained in Spanish, with the date in words', async ({ extension }) => {
+    const page = await extension.open('options.html');
+    const file = validFile();
+    (file.evenings as { date: string }[])[1]!.date = '2026-02-30';
+    await importFile(page, JSON.stringify(file), 'fecha.json', 'Importar datos');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('No se ha importado nada');
+    await expect(alert).toContainText('Noche 2 (30 de febrero de 2026): esa fecha no existe.');
+    await expect(alert).not.toContainText('evenings[1]');
+    await expect(alert).not.toContainText('is not a real date');
+    // Nothing changed: Saturday is still on (the file would have turned it off).
+    await expect(page.getByLabel('sábado', { exact: true })).toBeChecked();
+  });
+
+  test('one imported evening is "1 noche"', async ({ extension }) => {
+    const page = await extension.open('options.html');
+    const file = validFile();
+    file.evenings = (file.evenings as unknown[]).slice(0, 1);
+    await importFile(page, JSON.stringify(file), 'una.json', 'Importar datos');
+    await expect(page.locator('section [role="status"]')).toHaveText(
+      'Se han importado tus ajustes y 1 noche.',
+    );
+  });
 
   test('fits a 400 px wide window', async ({ extension }) => {
     const page = await openNarrow(extension);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportAll, importText } from '../../utils/data-transfer';
+import { exportAll, importBlob, importText } from '../../utils/data-transfer';
+import { MAX_IMPORT_BYTES, problemLines } from '../../utils/import-file';
 import { defaultSettings } from '../../utils/settings';
 import { eraseAll, importData, readAllEvenings, readSettings } from '../../utils/storage';
 
@@ -72,7 +73,42 @@ describe('a bad file', () => {
     }
     const outcome = await importText(input, bytes(input));
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? [] : outcome.problems.join('\n')).toMatch(message);
+    expect(outcome.ok ? '' : problemLines(outcome.problems, outcome.omitted).join('\n')).toMatch(
+      message,
+    );
     expect((await exportAll(NOW, 'UTC')).text).toBe(before.text);
+  });
+});
+
+describe('a picked file', () => {
+  it('is imported like its text', async () => {
+    await importData(defaultSettings(), [evening('2026-11-01', 3)]);
+    const { text } = await exportAll(NOW, 'UTC');
+    await eraseAll();
+    expect(await importBlob(new Blob([text]))).toEqual({ ok: true, evenings: 1 });
+    expect((await readAllEvenings()).map((e) => e.date)).toEqual(['2026-11-01']);
+  });
+
+  it('over 5 MB is refused by its size without being read, and keeps the problem code', async () => {
+    const blob = new Blob(['x']);
+    Object.defineProperty(blob, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    blob.text = () => Promise.reject(new Error('read a file that is too big'));
+    const outcome = await importBlob(blob);
+    expect(outcome.ok ? null : outcome.problems.map((p) => [p.path, p.code])).toEqual([
+      ['', 'too-large'],
+    ]);
+  });
+
+  it("refused keeps each problem's code and path, and where they point", async () => {
+    const { text } = await exportAll(NOW, 'UTC');
+    const file = JSON.parse(text);
+    file.evenings = [{ ...evening('2026-11-01', 1), date: '2026-02-30' }];
+    const outcome = await importBlob(new Blob([JSON.stringify(file)]));
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ path: 'evenings[0].date', code: 'bad-date' }],
+      omitted: 0,
+      context: { eveningDates: { 0: '2026-02-30' } },
+    });
   });
 });

@@ -617,6 +617,7 @@ describe('parseImport rejects', () => {
       ok: false,
       problems: [{ path, code, message }],
       omitted: 0,
+      context: expect.any(Object),
     });
   });
 
@@ -632,6 +633,7 @@ describe('parseImport rejects', () => {
         },
       ],
       omitted: 0,
+      context: { eveningDates: {}, scheduleWeekdays: {} },
     });
   });
 
@@ -650,6 +652,7 @@ describe('parseImport rejects', () => {
           },
         ],
         omitted: 0,
+        context: { eveningDates: {}, scheduleWeekdays: {} },
       });
       expect(jsonParse).not.toHaveBeenCalled();
     });
@@ -702,6 +705,22 @@ describe('parseImport rejects', () => {
       'evenings[0].date',
       'evenings[0].screenMinutes',
     ]);
+  });
+
+  it('gives the dates and weekdays its problems point into, for the interface to name them', () => {
+    const result = parse(
+      withFile((f) => {
+        f.settings.schedule[2].end = '25:00';
+        f.settings.schedule[4].weekday = 'Thursday';
+        f.evenings[0].date = '2026-02-30';
+        f.evenings.push({ ...f.evenings[0], date: 'yesterday', screenMinutes: -1 });
+        f.evenings.push({ ...f.evenings[0], date: '2026-10-01', nudges: 1.5 });
+      })(),
+    );
+    expect(result.ok ? null : result.context).toEqual({
+      eveningDates: { 0: '2026-02-30', 2: '2026-10-01' },
+      scheduleWeekdays: { 2: 2 },
+    });
   });
 
   it('names both indexes of a duplicate date, whatever lies between', () => {
