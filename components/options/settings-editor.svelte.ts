@@ -28,13 +28,28 @@ export function problemMessage(problem: Problem): string {
  * first; a refused one shows its message beside the field and leaves the stored value alone.
  */
 export class SettingsEditor {
+  /** How long "Saved" stays: long enough to read, short enough not to linger over the page. */
+  static readonly STATUS_MS = 3000;
+
   settings = $state<Settings | null>(null);
   /** Inline messages by field id. */
   errors = $state<Record<string, string>>({});
-  /** The polite confirmation after each save. */
+  /** The polite confirmation after each save; it clears itself after `STATUS_MS`. */
   status = $state('');
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
   /** A storage failure, shown rather than swallowed. */
   failure = $state<string | null>(null);
+
+  /** Clears the confirmation now, e.g. when an import or erase speaks for itself. */
+  clearStatus(): void {
+    this.#say('');
+  }
+
+  #say(text: string): void {
+    clearTimeout(this.#statusTimer);
+    this.status = text;
+    if (text) this.#statusTimer = setTimeout(() => (this.status = ''), SettingsEditor.STATUS_MS);
+  }
 
   /** Reads the stored settings. */
   async load(): Promise<void> {
@@ -54,7 +69,7 @@ export class SettingsEditor {
     if (!this.settings) return;
     if (problem) {
       this.errors[field] = problemMessage(problem);
-      this.status = '';
+      this.#say('');
       return;
     }
     const draft = $state.snapshot(this.settings) as Settings;
@@ -62,14 +77,14 @@ export class SettingsEditor {
     const checked = validateSettings(draft);
     if (!checked.ok) {
       this.errors[field] = problemMessage(checked.problems[0]!);
-      this.status = '';
+      this.#say('');
       return;
     }
     delete this.errors[field];
     try {
       await writeSettings(checked.settings);
       this.settings = checked.settings;
-      this.status = t('options_saved');
+      this.#say(t('options_saved'));
       this.failure = null;
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);

@@ -237,6 +237,45 @@ test('fits a 400 px wide window: nothing is cut off and the schedule stacks', as
   await expect(page.locator('main > [role="status"]')).toHaveText('Saved');
 });
 
+/** Saves a weekly goal of 5, which shows the page's "Saved" note. */
+async function saveGoal(page: Page) {
+  await page.getByLabel('Weekly goal (evenings)').fill('5');
+  await page.getByLabel('Weekly goal (evenings)').press('Tab');
+  await expect(page.locator('main > [role="status"]')).toHaveText('Saved');
+}
+
+test('"Saved" goes away by itself and never covers the page at 400 px', async ({ extension }) => {
+  const page = await openNarrow(extension);
+  await page.getByLabel('Weekly goal (evenings)').scrollIntoViewIfNeeded();
+  await saveGoal(page);
+  const saved = page.locator('main > [role="status"]');
+  const overlaps = await saved.evaluate((note) => {
+    const box = note.getBoundingClientRect();
+    return [...document.querySelectorAll('main > header, main > section')].filter((other) => {
+      const r = other.getBoundingClientRect();
+      return box.left < r.right && r.left < box.right && box.top < r.bottom && r.top < box.bottom;
+    }).length;
+  });
+  expect(overlaps, 'sections the note lies on').toBe(0);
+  await expect(saved).toHaveText('', { timeout: 6_000 });
+  await expect(saved).toBeHidden();
+});
+
+test('an import or an erase clears "Saved" and says only what it did', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  const saved = page.locator('main > [role="status"]');
+  await saveGoal(page);
+  await importFile(page, JSON.stringify(validFile()));
+  await expect(page.locator('section [role="status"]')).toContainText('Imported 2 evenings');
+  await expect(saved).toHaveText('', { timeout: 1_000 });
+
+  await saveGoal(page);
+  await page.getByRole('button', { name: 'Erase all data' }).click();
+  await page.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(page.locator('section [role="status"]')).toContainText('Everything is erased');
+  await expect(saved).toHaveText('', { timeout: 1_000 });
+});
+
 test.describe('in Spanish', () => {
   test.use({ lang: 'es' });
 
