@@ -209,6 +209,43 @@ test('erase asks first, then everything is back to the defaults', async ({ exten
   expect(exported.settings.weeklyGoal).toBe(3);
 });
 
+test('the erase question takes the keyboard focus and gives it back', async ({ extension }) => {
+  const page = await extension.open('options.html');
+  const erase = page.getByRole('button', { name: 'Erase all data' });
+  const yes = page.getByRole('button', { name: 'Erase everything' });
+  // Focus is on the question or one of its answers: inside the block the question heads.
+  const focusInside = () =>
+    page.evaluate(() => {
+      const question = [...document.querySelectorAll('p')].find((p) =>
+        p.textContent?.includes('Erase every evening'),
+      );
+      const active = document.activeElement;
+      return Boolean(
+        active && active !== document.body && question?.parentElement?.contains(active),
+      );
+    });
+
+  await erase.focus();
+  await page.keyboard.press('Enter');
+  await expect(yes).toBeVisible();
+  await expect.poll(focusInside).toBe(true);
+  await expect(page.getByRole('group', { name: /Erase every evening/ })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(yes).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Keep my data' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(yes).toBeHidden();
+  await expect(erase).toBeFocused();
+
+  // Erasing also leaves the focus on the button, not on the page.
+  await page.keyboard.press('Enter');
+  await expect.poll(focusInside).toBe(true);
+  await yes.press('Enter');
+  await expect(page.locator('section [role="status"]')).toContainText('Everything is erased');
+  await expect(erase).toBeFocused();
+});
+
 /** Loads the options page in a 400 px wide window and waits for the schedule. */
 async function openNarrow(extension: { open(path: string): Promise<Page> }): Promise<Page> {
   const page = await extension.open('options.html');
