@@ -8,6 +8,7 @@ import {
   type Translate,
 } from '../../components/options/import-messages';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
+import { specSettings } from './spec-settings';
 import { parseImport, type ImportProblemCode, type ProblemContext } from '../../utils/import-file';
 
 /** `t` over one language's messages, as the browser substitutes them; a missing key throws. */
@@ -102,18 +103,7 @@ describe('import problems in the user’s words', () => {
     const file = {
       app: 'closer',
       schemaVersion: 1,
-      settings: {
-        schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-          weekday,
-          enabled: true,
-          start: '20:00',
-          end: '23:00',
-        })),
-        limitMinutes: 15,
-        weeklyGoal: 3,
-        weekStartsOn: 1,
-        nudges: { enabled: true },
-      },
+      settings: specSettings(),
       evenings: [{ date: '2026-02-30', screenMinutes: 3, status: 'over', nudges: 0, checkIns: [] }],
     };
     const text = JSON.stringify(file);

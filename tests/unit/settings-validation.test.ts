@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../utils/settings';
+import { specSettings } from './spec-settings';
 import {
   canonicalSettings,
   checkGoal,
@@ -21,20 +22,6 @@ import { settingsArb, shuffledKeys } from './export-arbitraries';
 type Json = Record<string, unknown>;
 const json = (settings: Settings = defaultSettings()): Json =>
   JSON.parse(JSON.stringify(settings)) as Json;
-
-/** The SPEC §8 example settings with all seven weekdays (the example shows one). */
-const specSettings = (): Json => ({
-  schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-    weekday,
-    enabled: true,
-    start: '20:00',
-    end: '23:00',
-  })),
-  limitMinutes: 15,
-  weeklyGoal: 3,
-  weekStartsOn: 1,
-  nudges: { enabled: true },
-});
 
 const withSchedule = (patch: (schedule: Json[]) => void): Json => {
   const settings = specSettings();
