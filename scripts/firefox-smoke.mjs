@@ -338,49 +338,34 @@ async function scenario({ label, zone, evening }, addonId) {
       (v) => v === zone,
     );
     check(`pages see time zone ${zone}`, pageZone.ok, `got ${pageZone.value}`);
-    const newtab = await poll(
-      bidi,
-      context,
-      hook('[data-testid="newtab"]', ['data-evening']),
-      (v) => v?.['data-evening'] === 'true' || v?.['data-evening'] === 'false',
-    );
-    check(
-      `newtab.html: data-testid="newtab" with data-evening="${evening}"`,
-      newtab.ok && newtab.value['data-evening'] === String(evening),
-      JSON.stringify(newtab.value),
-    );
-    const week = await poll(
-      bidi,
-      context,
-      hook('[data-testid="week-progress"]', ['data-count']),
-      (v) => isCount(v?.['data-count']),
-    );
-    check(
-      'newtab.html: week-progress with an integer data-count',
-      week.ok,
-      JSON.stringify(week.value),
-    );
-
+    /** The page's SPEC §12 root hook with the expected `data-evening`, and its week progress. */
+    const checkSurface = async (page, testId) => {
+      const root = await poll(
+        bidi,
+        context,
+        hook(`[data-testid="${testId}"]`, ['data-evening']),
+        (v) => ['true', 'false'].includes(v?.['data-evening']),
+      );
+      check(
+        `${page}: data-testid="${testId}" with data-evening="${evening}"`,
+        root.ok && root.value['data-evening'] === String(evening),
+        JSON.stringify(root.value),
+      );
+      const week = await poll(
+        bidi,
+        context,
+        hook('[data-testid="week-progress"]', ['data-count']),
+        (v) => isCount(v?.['data-count']),
+      );
+      check(
+        `${page}: week-progress with an integer data-count`,
+        week.ok,
+        JSON.stringify(week.value),
+      );
+    };
+    await checkSurface('newtab.html', 'newtab');
     await open('popup.html');
-    const popup = await poll(bidi, context, hook('[data-testid="popup"]', ['data-evening']), (v) =>
-      ['true', 'false'].includes(v?.['data-evening']),
-    );
-    check(
-      `popup.html: data-testid="popup" with data-evening="${evening}"`,
-      popup.ok && popup.value['data-evening'] === String(evening),
-      JSON.stringify(popup.value),
-    );
-    const popupWeek = await poll(
-      bidi,
-      context,
-      hook('[data-testid="week-progress"]', ['data-count']),
-      (v) => isCount(v?.['data-count']),
-    );
-    check(
-      'popup.html: week-progress with an integer data-count',
-      popupWeek.ok,
-      JSON.stringify(popupWeek.value),
-    );
+    await checkSurface('popup.html', 'popup');
 
     await open('options.html');
     const exportButton = await poll(
