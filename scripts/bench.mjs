@@ -30,7 +30,7 @@ const PAINT_LOADS = Number(process.env.BENCH_LOADS ?? 31);
 const WARM_UP = 3;
 /** History reads per stored dataset, split into rounds that alternate the dataset. */
 const READ_ROUNDS = 5;
-const READ_LOADS_PER_ROUND = 10;
+const READ_LOADS_PER_ROUND = 20;
 
 const BARE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8" /><title>Bare</title></head>
