@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import { dayZone, eveningZone, expect, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
 
 const PAGES = [
   ['popup', 'popup.html'],
@@ -9,12 +9,6 @@ const PAGES = [
   ['history', 'evenings.html'],
   ['ritual', 'ritual.html'],
 ] as const;
-
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Six weeks of a couple finding their way: most evenings under the limit, a few check-ins. */
 function lived(today: string): Record<string, unknown> {
@@ -26,7 +20,7 @@ function lived(today: string): Record<string, unknown> {
   ];
   const entries: Record<string, unknown> = {};
   for (let offset = -42; offset <= -1; offset += 1) {
-    const date = shift(today, offset);
+    const date = addDays(today, offset);
     const free = offset % 3 !== 0 && offset % 7 !== -5;
     const at = `${date}T20:40:00.000Z`;
     entries[`evening:${date}`] = {

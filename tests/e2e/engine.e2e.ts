@@ -1,4 +1,4 @@
-import { dayZone, eveningZone, expect, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
 
 interface Record {
   date: string;
@@ -44,11 +44,7 @@ test.describe('in the evening', () => {
     expect(dates).toBe(today);
     // Seed every other date of the last two weeks; only this week's distraction-free ones count.
     const entries: globalThis.Record<string, unknown> = {};
-    const day = (offset: number) => {
-      const d = new Date(`${today}T12:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + offset);
-      return d.toISOString().slice(0, 10);
-    };
+    const day = (offset: number) => addDays(today, offset);
     for (let offset = -13; offset < 0; offset += 1) {
       const status = offset % 3 === 0 ? 'over' : 'distraction-free';
       entries[`evening:${day(offset)}`] = {

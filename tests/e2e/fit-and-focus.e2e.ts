@@ -2,23 +2,23 @@
  * The popup fits Chrome's popup box, panels take and give back keyboard focus, the new tab
  * leads to the ritual, and the history reads well on a narrow screen.
  */
-import { dayZone, eveningZone, expect, test, type Extension } from './fixtures';
+import {
+  addDays,
+  dayZone,
+  eveningZone,
+  expect,
+  storedEvening,
+  test,
+  type Extension,
+} from './fixtures';
 
 /** Chrome shows a popup at most 800 × 600; ours is 360 wide. */
 const POPUP = { width: 360, height: 600 };
 
-function daysBefore(today: string, days: number): string {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** An evening two days ago that the browser never saw, so the popup offers to mark it. */
 async function seedUnobserved(extension: Extension): Promise<string> {
-  const date = daysBefore(await extension.localDate(), 2);
-  await extension.putData({
-    [`evening:${date}`]: { date, screenMinutes: 0, status: 'unobserved', nudges: 0, checkIns: [] },
-  });
+  const date = addDays(await extension.localDate(), -2);
+  await extension.putData(storedEvening(date, 'unobserved', { screenMinutes: 0 }));
   return date;
 }
 

@@ -19,6 +19,24 @@ export const EXTENSION_DIR = resolve(
   process.env.CLOSER_OUT_DIR ? `${process.env.CLOSER_OUT_DIR}/chrome-mv3` : '.output/chrome-mv3',
 );
 
+/** The calendar date `days` after (or, negative, before) `date`, both `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A stored evening as `putData` takes it: `{ 'evening:<date>': record }`. */
+export function storedEvening(
+  date: string,
+  status: 'distraction-free' | 'over' | 'unobserved' | 'in-progress',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    [`evening:${date}`]: { date, screenMinutes: 5, status, nudges: 0, checkIns: [], ...extra },
+  };
+}
+
 /** A zone where the wall clock is inside the default 20:00–23:00 evening right now, and one where it is not. */
 export function zoneWhereLocalHourIs(hours: number[], now = Date.now()): string {
   for (let offset = -11; offset <= 12; offset += 1) {

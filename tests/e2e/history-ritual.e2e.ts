@@ -1,11 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { dayZone, eveningZone, expect, test } from './fixtures';
-
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, dayZone, eveningZone, expect, storedEvening, test } from './fixtures';
 
 test.describe('history', () => {
   test.use({ timeZone: dayZone() });
@@ -26,15 +20,7 @@ test.describe('history', () => {
     const page = await extension.open('evenings.html');
     await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '0');
     const today = await extension.localDate();
-    await extension.putData({
-      [`evening:${today}`]: {
-        date: today,
-        screenMinutes: 4,
-        status: 'distraction-free',
-        nudges: 0,
-        checkIns: [],
-      },
-    });
+    await extension.putData(storedEvening(today, 'distraction-free', { screenMinutes: 4 }));
     await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '0');
     const sender = await extension.open('popup.html');
     await sender.evaluate(() => chrome.runtime.sendMessage({ name: 'closer:changed' }));
@@ -46,17 +32,11 @@ test.describe('history', () => {
   }) => {
     const today = await extension.localDate();
     const entries: Record<string, unknown> = {};
-    const add = (offset: number, status: string, extra: Record<string, unknown> = {}) => {
-      const date = shift(today, offset);
-      entries[`evening:${date}`] = {
-        date,
-        screenMinutes: 5,
-        status,
-        nudges: 0,
-        checkIns: [],
-        ...extra,
-      };
-    };
+    const add = (
+      offset: number,
+      status: Parameters<typeof storedEvening>[1],
+      extra: Record<string, unknown> = {},
+    ) => Object.assign(entries, storedEvening(addDays(today, offset), status, extra));
     // Seven full weeks back, every evening distraction-free: those weeks meet a goal of 3.
     for (let offset = -49; offset <= -8; offset += 1) add(offset, 'distraction-free');
     add(-3, 'unobserved');
@@ -82,10 +62,10 @@ test.describe('history', () => {
       .locator('[data-testid="week-progress"] li')
       .first()
       .getAttribute('data-date');
-    const inWeek = (offset: number) => shift(today, offset) >= weekStart!;
+    const inWeek = (offset: number) => addDays(today, offset) >= weekStart!;
     // Last week holds as many seeded screen-free evenings as days have passed this week
     // (offsets -k-7 … -8); with three or more it meets the goal and joins the earlier full weeks.
-    const k = [0, 1, 2, 3, 4, 5, 6].find((d) => shift(weekStart!, d) === today)!;
+    const k = [0, 1, 2, 3, 4, 5, 6].find((d) => addDays(weekStart!, d) === today)!;
     const streak = Number(await page.getByTestId('streak').getAttribute('data-weeks'));
     if (k < 3) expect(streak).toBe(0);
     else expect(streak).toBeGreaterThanOrEqual(5);
@@ -97,7 +77,7 @@ test.describe('history', () => {
     const after = Number(await page.getByTestId('week-progress').getAttribute('data-count'));
     expect(after).toBe(before + (inWeek(-3) ? 1 : 0));
     const marked = await extension.getData<{ markedScreenFree?: boolean }>(
-      `evening:${shift(today, -3)}`,
+      `evening:${addDays(today, -3)}`,
     );
     expect(marked?.markedScreenFree).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { dayZone, eveningZone, expect, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, storedEvening, test } from './fixtures';
 
 test.describe('new tab in the evening', () => {
   test.use({ timeZone: eveningZone() });
@@ -116,18 +116,8 @@ test.describe('an evening the browser never saw', () => {
     extension,
   }) => {
     const today = await extension.localDate();
-    const d = new Date(`${today}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - 2);
-    const date = d.toISOString().slice(0, 10);
-    await extension.putData({
-      [`evening:${date}`]: {
-        date,
-        screenMinutes: 0,
-        status: 'unobserved',
-        nudges: 0,
-        checkIns: [],
-      },
-    });
+    const date = addDays(today, -2);
+    await extension.putData(storedEvening(date, 'unobserved', { screenMinutes: 0 }));
     const popup = await extension.open('popup.html');
     await popup.getByRole('button', { name: 'We were screen-free' }).click();
     await expect(popup.getByRole('button', { name: 'We were screen-free' })).toHaveCount(0);
