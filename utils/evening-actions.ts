@@ -12,6 +12,7 @@ import {
 
 // Pages import these from here with the action that uses them.
 export { canMarkScreenFree, MARK_WITHIN_DAYS } from './evening-record';
+import type { Snooze } from './nudge-policy';
 import type { IntimacyKind } from './settings';
 import { update, updateEvening } from './storage';
 
@@ -79,10 +80,13 @@ export async function addReason(
   });
 }
 
-/** "Resume nudges": ends a snooze at once, keeping the rest of the nudge bookkeeping. */
-export async function resumeNudges(): Promise<void> {
+/**
+ * Sets (or, with null, ends: "Resume nudges") the snooze of nudges, keeping the rest of the
+ * nudge bookkeeping.
+ */
+export async function setSnooze(snooze: Snooze | null): Promise<void> {
   await update('nudge-state', (state) => ({
     headsUpSentFor: state?.headsUpSentFor ?? null,
-    snooze: null,
+    snooze,
   }));
 }

@@ -8,7 +8,7 @@
  *   credit screen time → settle ended evenings → nudge → badge → alarms → tell open pages
  */
 import { browser } from 'wxt/browser';
-import { addReason } from './evening-actions';
+import { addReason, setSnooze } from './evening-actions';
 import { newEveningRecord, type EveningRecord } from './evening-record';
 import { datesToSettle, freshMeta, settle } from './evening-lifecycle';
 import { t } from './i18n';
@@ -28,7 +28,7 @@ import {
   type Observation,
 } from './screen-time';
 import type { NudgeKind, Settings } from './settings';
-import { eveningKey, mutate, read, readSettings, update, updateEvening, type Key } from './storage';
+import { eveningKey, mutate, read, readSettings, updateEvening, type Key } from './storage';
 
 /** Alarm names. */
 export const ALARMS = {
@@ -306,9 +306,6 @@ export async function snooze(
   // means the next evening, whatever today's date is.
   const tonight =
     evening?.date ?? nextEvening(now, zone, settings.schedule)?.date ?? localDate(now, zone);
-  await update('nudge-state', (state) => ({
-    headsUpSentFor: state?.headsUpSentFor ?? null,
-    snooze: minutes === null ? { notTonight: tonight } : { until: now + minutes * 60_000 },
-  }));
+  await setSnooze(minutes === null ? { notTonight: tonight } : { until: now + minutes * 60_000 });
   if (evening && text) await addReason(evening.date, zone, 'snooze', text, now);
 }

@@ -14,3 +14,20 @@ export function t(key: string, substitutions?: string | string[]): string {
 export function uiLocale(): string {
   return browser.i18n.getUILanguage() || 'en';
 }
+
+/** A wall-clock time in `zone`, as the user's locale writes it (12- or 24-hour). */
+export function formatTime(epochMs: number, zone: string): string {
+  return new Intl.DateTimeFormat(uiLocale(), {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+  }).format(epochMs);
+}
+
+/** A calendar date (`YYYY-MM-DD`, no zone of its own) with the given parts, in the user's locale. */
+export function formatDate(date: string, parts: Intl.DateTimeFormatOptions): string {
+  // Noon UTC read in UTC is the same calendar day everywhere.
+  return new Intl.DateTimeFormat(uiLocale(), { ...parts, timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
