@@ -204,13 +204,6 @@ export function mergeEvenings(
   return sortByDate([...byDate.values()]);
 }
 
-/** The failure's messages as lines for the alert, ending with how many more were not listed. */
-export function problemLines(problems: readonly Problem[], omitted: number): string[] {
-  const lines = problems.map((problem) => problem.message);
-  if (omitted > 0) lines.push(`…and ${omitted} more ${omitted === 1 ? 'problem' : 'problems'}`);
-  return lines;
-}
-
 /** The dates and weekdays the reported problems point into (see `ProblemContext`). */
 export function problemContext(file: unknown, problems: readonly Problem[]): ProblemContext {
   const context: ProblemContext = { eveningDates: {}, scheduleWeekdays: {} };

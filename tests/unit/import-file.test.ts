@@ -18,7 +18,6 @@ import {
   migrateImport,
   MIN_IMPORT_SCHEMA_VERSION,
   parseImport,
-  problemLines,
   type ImportMigration,
   type RawExport,
 } from '../../utils/import-file';
@@ -749,9 +748,6 @@ describe('parseImport rejects', () => {
     expect(result.problems[0]!.message).toBe('evenings[0].date "2026-02-30" is not a real date');
     expect(result.problems[9]!.path).toBe('evenings[9].date');
     expect(result.omitted).toBe(4990);
-    const lines = problemLines(result.problems, result.omitted);
-    expect(lines).toHaveLength(11);
-    expect(lines[10]).toBe('…and 4990 more problems');
   });
 });
 
@@ -765,7 +761,7 @@ describe('round trip', () => {
         (settings, evenings, now) => {
           const first = serialiseExport(buildExport(settings, evenings, now));
           const result = parseImport(first, new TextEncoder().encode(first).length);
-          if (!result.ok) throw new Error(problemLines(result.problems, result.omitted).join('\n'));
+          if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
           expect(result.file.exportedAt).toBe(new Date(now).toISOString());
           // Nothing is lost on the way, not just the same loss twice.
           expect(result.settings).toEqual(settings);
