@@ -37,23 +37,7 @@ export function storedEvening(
   };
 }
 
-/** A zone where the wall clock is inside the default 20:00–23:00 evening right now, and one where it is not. */
-export function zoneWhereLocalHourIs(hours: number[], now = Date.now()): string {
-  for (let offset = -11; offset <= 12; offset += 1) {
-    // Etc/GMT signs are inverted: Etc/GMT-5 is UTC+5.
-    const zone = offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const hour = new Date(now + offset * 3_600_000).getUTCHours();
-    const minute = new Date(now).getUTCMinutes();
-    // Keep clear of the window's edges so a slow test does not cross them.
-    if (hours.includes(hour) && !(hour === Math.max(...hours) && minute > 50)) return zone;
-  }
-  throw new Error(`No whole-hour zone has local hour in ${hours.join(',')}`);
-}
-
-/** 20:00–22:59 local: inside the default evening with room to spare. */
-export const eveningZone = () => zoneWhereLocalHourIs([20, 21, 22]);
-/** 10:00–15:59 local: far from any default evening. */
-export const dayZone = () => zoneWhereLocalHourIs([10, 11, 12, 13, 14, 15]);
+export { dayZone, eveningZone } from '../../scripts/zones.mjs';
 
 export interface ExtensionOptions {
   /** IANA zone the browser (pages and worker) runs in. */

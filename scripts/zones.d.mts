@@ -1,0 +1,3 @@
+export function zoneWhereLocalHourIs(hours: number[], now?: number): string;
+export function eveningZone(): string;
+export function dayZone(): string;
