@@ -1,5 +1,5 @@
 import { mount, type Component } from 'svelte';
-import { t, uiLocale } from '../utils/i18n';
+import { t, uiLocale } from '@/utils/views/i18n';
 import './theme.css';
 
 /**

@@ -1,11 +1,12 @@
-import { browser } from 'wxt/browser';
-import { uiLocale } from '../utils/i18n';
-import { isChanged } from '../utils/messages';
-import { read, readEveningRange, readSettings } from '../utils/storage';
-import { buildTonightView, viewDateRange, type TonightView } from '../utils/tonight-view';
-import type { Snooze } from '../utils/nudge-policy';
-import type { Settings } from '../utils/settings';
-import { resolveWeekStart } from '../utils/week';
+import { currentZone } from '@/utils/time/zone';
+import { uiLocale } from '@/utils/views/i18n';
+import { followChanges } from './follow-changes';
+import { promptView } from '@/utils/views/prompt-view';
+import { read, readEveningRange, readSettings } from '@/utils/data/storage';
+import { buildTonightView, viewDateRange, type TonightView } from '@/utils/views/tonight-view';
+import type { Snooze } from '@/utils/evening/nudge-policy';
+import type { Settings } from '@/utils/settings/schema';
+import { resolveWeekStart } from '@/utils/evening/week';
 
 /** How often an open page re-reads, so minutes and the evening's start and end show without a reload. */
 const REFRESH_MS = 20_000;
@@ -20,13 +21,19 @@ export class Tonight {
   snooze = $state<Snooze | null>(null);
   /** A storage failure, shown to the user rather than swallowed. */
   error = $state<string | null>(null);
+  /** Tonight's prompt, the same on every surface (after "another one" as often as pressed). */
+  prompt = $derived.by(() =>
+    this.view && this.settings
+      ? promptView(this.view.promptDate, this.settings.prompts, this.view.record?.promptOffset ?? 0)
+      : null,
+  );
 
   /** Reads storage and recomputes the view. */
   async load(): Promise<void> {
     try {
       const settings = await readSettings();
       const now = Date.now();
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const zone = currentZone();
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
       const [first, last] = viewDateRange(now, zone, weekStartsOn);
       const [evenings, allowance, nudgeState] = await Promise.all([
@@ -46,20 +53,6 @@ export class Tonight {
 
   /** Loads now and keeps the view fresh; returns the function that stops watching. */
   watch(): () => void {
-    void this.load();
-    const onMessage = (message: unknown) => {
-      if (isChanged(message)) void this.load();
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void this.load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    document.addEventListener('visibilitychange', onVisible);
-    const timer = setInterval(() => void this.load(), REFRESH_MS);
-    return () => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      document.removeEventListener('visibilitychange', onVisible);
-      clearInterval(timer);
-    };
+    return followChanges(() => this.load(), REFRESH_MS);
   }
 }

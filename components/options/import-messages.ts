@@ -11,8 +11,9 @@ import {
   MAX_NOTE_LENGTH,
   type ImportProblemCode,
   type ProblemContext,
-} from '../../utils/import-file';
-import type { Problem } from '../../utils/settings-validation';
+} from '@/utils/data/import-file';
+import type { Problem } from '@/utils/settings/validation';
+import { formatWeekday } from '@/utils/views/i18n';
 
 /** `t` from utils/i18n.ts, or a stand-in with the same contract. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -106,13 +107,6 @@ export function fileDateLabel(date: string, locale: string): string | null {
     .join('');
 }
 
-function weekdayName(weekday: number, locale: string): string {
-  // 2026-11-22 is a Sunday: weekday n is that date plus n days.
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, 10, 22 + weekday)),
-  );
-}
-
 /** Where a problem is, in the page's words; null for the file as a whole. */
 function place(path: string, context: ProblemContext, t: Translate, locale: string): string | null {
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
@@ -141,7 +135,7 @@ function place(path: string, context: ProblemContext, t: Translate, locale: stri
     const weekday = context.scheduleWeekdays[Number(day[1])];
     return weekday === undefined
       ? t('import_where_schedule_entry', count(Number(day[1]) + 1))
-      : t('import_where_schedule_day', weekdayName(weekday, locale));
+      : t('import_where_schedule_day', formatWeekday(weekday, 'long', locale));
   }
   for (const [pattern, key] of SETTINGS_PLACES) if (pattern.test(path)) return t(key);
   if (path.startsWith('settings')) return t('import_where_settings');

@@ -1,9 +1,9 @@
-import { t } from '../../utils/i18n';
-import { send } from '../../utils/messages';
-import type { Problem } from '../../utils/settings-validation';
-import { validateSettings } from '../../utils/settings-validation';
-import type { Settings } from '../../utils/settings';
-import { readSettings, writeSettings } from '../../utils/storage';
+import { t } from '@/utils/views/i18n';
+import { send } from '@/utils/engine/messages';
+import type { Problem } from '@/utils/settings/validation';
+import { validateSettings } from '@/utils/settings/validation';
+import type { Settings } from '@/utils/settings/schema';
+import { readSettings, writeSettings } from '@/utils/data/storage';
 
 /** The translated message for each validation rule the options page can break. */
 const PROBLEM_KEYS: Record<string, string> = {

@@ -8,10 +8,11 @@ import {
   challengeMessageKeys,
   challengeWeekNumber,
   weeklyChallenge,
-} from '../../utils/challenge';
+} from '@/utils/prompts/challenge';
 import type { Messages } from '../../scripts/locales';
-import { addDays, weekdayOf } from '../../utils/schedule';
-import { INTIMACY_KINDS, type ChallengeSetting, type IntimacyKind } from '../../utils/settings';
+import { addDays, weekdayOf } from '@/utils/time/schedule';
+import type { ChallengeSetting } from '@/utils/settings/schema';
+import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
 
 const ROTATE: ChallengeSetting = { mode: 'rotate' };
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportAll, importBlob, importText } from '../../utils/data-transfer';
-import { MAX_IMPORT_BYTES } from '../../utils/import-file';
-import { defaultSettings } from '../../utils/settings';
-import { eraseAll, importData, readAllEvenings, readSettings } from '../../utils/storage';
+import { exportAll, importBlob, importText } from '@/utils/data/transfer';
+import { MAX_IMPORT_BYTES } from '@/utils/data/import-file';
+import { defaultSettings } from '@/utils/settings/settings';
+import { eraseAll, importData, readAllEvenings, readSettings } from '@/utils/data/storage';
 
 const NOW = Date.parse('2026-11-24T21:04:05.000Z');
 const evening = (date: string, screenMinutes: number) => ({

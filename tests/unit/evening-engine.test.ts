@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALARMS, ensureAlarms, observe, putDown } from '../../utils/evening-engine';
-import { eveningOn, nextEvening } from '../../utils/schedule';
-import { defaultSettings } from '../../utils/settings';
-import { eraseAll, read, readEvening, readSettings, writeSettings } from '../../utils/storage';
+import { ALARMS, ensureAlarms, observe, putDown } from '@/utils/engine/evening-engine';
+import { eveningOn, nextEvening } from '@/utils/time/schedule';
+import { defaultSettings } from '@/utils/settings/settings';
+import { eraseAll, read, readEvening, readSettings, writeSettings } from '@/utils/data/storage';
 
 // The process runs in UTC (vitest.config.ts), so the worker's zone is UTC here.
 const zone = 'UTC';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newEveningRecord, type EveningRecord } from '../../utils/evening-record';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
 import {
   datesToSettle,
   decide,
   freshMeta,
   MAX_SETTLE_DAYS,
   settle,
-} from '../../utils/evening-lifecycle';
-import { defaultSettings } from '../../utils/settings';
+} from '@/utils/evening/lifecycle';
+import { defaultSettings } from '@/utils/settings/settings';
 import { ZONES } from './zones';
 
 function at(date: string, time: string, zone: string): number {

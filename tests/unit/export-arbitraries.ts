@@ -3,15 +3,15 @@
  * settings-validation, export-file and import-file tests.
  */
 import fc from 'fast-check';
-import { EVENING_STATUSES, type EveningRecord } from '../../utils/evening-record';
+import { EVENING_STATUSES, type EveningRecord } from '@/utils/evening/record';
+import { WEEKDAYS, type EveningWindow } from '@/utils/time/schedule';
+import type { Settings } from '@/utils/settings/schema';
 import {
   INTIMACY_KINDS,
   NUDGE_KINDS,
   PROMPT_CATEGORIES,
-  WEEKDAYS,
-  type EveningWindow,
-  type Settings,
-} from '../../utils/settings';
+  PROMPT_CHOICES,
+} from '@/utils/settings/settings';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -37,6 +37,15 @@ const categories = fc
     fc
       .shuffledSubarray(PROMPT_CATEGORIES.filter((c) => !favour.includes(c)))
       .map((hide) => ({ favour, hide })),
+  )
+  .chain((lists) =>
+    fc.record({
+      favour: fc.constant(lists.favour),
+      hide: fc.constant(lists.hide),
+      keepLight: fc.boolean(),
+      choice: fc.constantFrom(...PROMPT_CHOICES),
+      saved: fc.uniqueArray(fc.stringMatching(/^[a-z]{4,12}_\d{2}$/), { maxLength: 5 }),
+    }),
   );
 
 /** Any valid Settings, schedule in weekday order. */
@@ -61,6 +70,8 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     fc.constant({ mode: 'rotate' as const }),
     fc.constantFrom(...INTIMACY_KINDS).map((kind) => ({ mode: 'fixed' as const, kind })),
   ),
+  partnerName: fc.string({ maxLength: 40 }).map((name) => name.trim()),
+  pairCode: fc.constantFrom(null, 'amber-river-sol-mint'),
 });
 
 const dayMs = 86_400_000;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newEveningRecord, type EveningRecord } from '../../utils/evening-record';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
 import {
   buildExport,
   canonicalEvening,
@@ -8,8 +8,8 @@ import {
   exportFileName,
   serialiseExport,
   sortByDate,
-} from '../../utils/export-file';
-import { defaultSettings } from '../../utils/settings';
+} from '@/utils/data/export-file';
+import { defaultSettings } from '@/utils/settings/settings';
 import { eveningsArb, settingsArb, shuffledKeys } from './export-arbitraries';
 
 const NOW = Date.parse('2026-11-24T21:04:05.000Z');
@@ -56,6 +56,8 @@ describe('buildExport', () => {
     const settings = defaultSettings();
     settings.schedule.reverse();
     const shuffled = {
+      pairCode: null,
+      partnerName: '',
       challenge: settings.challenge,
       nudges: {
         maxPerEvening: 4,
@@ -85,6 +87,8 @@ describe('buildExport', () => {
       'nudges',
       'prompts',
       'challenge',
+      'partnerName',
+      'pairCode',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EveningRecord } from '../../utils/evening-record';
-import { buildHistoryView, chartBars, historyRange, kindBalance } from '../../utils/history-view';
+import type { EveningRecord } from '@/utils/evening/record';
+import { buildHistoryView, chartBars, historyRange, kindBalance } from '@/utils/views/history-view';
 
 const rec = (date: string, status: EveningRecord['status'], extra: Partial<EveningRecord> = {}) =>
   ({ date, screenMinutes: 5, status, nudges: 0, checkIns: [], ...extra }) as EveningRecord;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { formatDate, formatTime } from '../../utils/i18n';
+import { formatDate, formatTime } from '@/utils/views/i18n';
 
 let language = 'en-US';
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENING_STATUSES, type EveningRecord } from '../../utils/evening-record';
+import { EVENING_STATUSES, type EveningRecord } from '@/utils/evening/record';
 import {
   buildExport,
   EXPORT_SCHEMA_VERSION,
   serialiseExport,
   sortByDate,
-} from '../../utils/export-file';
+} from '@/utils/data/export-file';
 import {
   IMPORT_MIGRATIONS,
   isInstant,
@@ -20,8 +20,8 @@ import {
   parseImport,
   type ImportMigration,
   type RawExport,
-} from '../../utils/import-file';
-import { defaultSettings } from '../../utils/settings';
+} from '@/utils/data/import-file';
+import { defaultSettings } from '@/utils/settings/settings';
 import { eveningsArb, settingsArb } from './export-arbitraries';
 
 /** The SPEC §8 example, verbatim: its schedule is abbreviated to one entry. */

@@ -9,7 +9,7 @@ import {
 } from '../../components/options/import-messages';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
 import { specSettings } from './spec-settings';
-import { parseImport, type ImportProblemCode, type ProblemContext } from '../../utils/import-file';
+import { parseImport, type ImportProblemCode, type ProblemContext } from '@/utils/data/import-file';
 
 /** `t` over one language's messages, as the browser substitutes them; a missing key throws. */
 function translator(lang: string): Translate {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
-import { categoryLabelKey } from '../../utils/prompts';
-import { suggestionKey } from '../../utils/history-view';
-import { INTIMACY_KINDS } from '../../utils/settings';
-import { PROMPT_CATEGORIES } from '../../utils/settings';
+import { categoryLabelKey } from '@/utils/prompts/library';
+import { suggestionKey } from '@/utils/views/history-view';
+import { INTIMACY_KINDS } from '@/utils/settings/settings';
+import { PROMPT_CATEGORIES } from '@/utils/settings/settings';
 
 const languages = localeLanguages();
 const english = mergeLocale('en');

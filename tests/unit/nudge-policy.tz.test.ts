@@ -1,24 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newEveningRecord, type EveningRecord } from '../../utils/evening-record';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
 import {
   minutesUntil,
   NUDGE_BUTTON_KEYS,
   NUDGE_MESSAGE_KEYS,
   nudgeContextKey,
   nudgeTitleKey,
-} from '../../utils/nudge-copy';
+} from '@/utils/views/nudge-copy';
 import {
   decideNudge,
   isSnoozed,
   recordNudge,
   type NudgeDecision,
   type NudgeInput,
-} from '../../utils/nudge-policy';
-import type { Evening } from '../../utils/schedule';
-import { defaultSettings, NUDGE_KINDS, type NudgeKind } from '../../utils/settings';
-import type { NudgeState } from '../../utils/storage';
+  type NudgeState,
+} from '@/utils/evening/nudge-policy';
+import type { Evening } from '@/utils/time/schedule';
+import { defaultSettings, NUDGE_KINDS, type NudgeKind } from '@/utils/settings/settings';
 import { ZONES } from './zones';
 
 const MIN = 60_000;

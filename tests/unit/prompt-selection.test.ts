@@ -7,10 +7,11 @@ import {
   eveningPrompts,
   promptCycle,
   tonightsPrompt,
-} from '../../utils/prompt-selection';
-import { PROMPTS, type Prompt } from '../../utils/prompts';
-import { addDays } from '../../utils/schedule';
-import { PROMPT_CATEGORIES, type PromptCategory, type PromptSettings } from '../../utils/settings';
+} from '@/utils/prompts/selection';
+import { PROMPTS, type Prompt } from '@/utils/prompts/library';
+import { addDays } from '@/utils/time/schedule';
+import type { CycleSettings as PromptSettings } from '@/utils/prompts/selection';
+import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
 
 const NONE: PromptSettings = { favour: [], hide: [] };
 

@@ -8,8 +8,8 @@ import {
   categoryLabelKey,
   promptById,
   promptsInCategory,
-} from '../../utils/prompts';
-import { PROMPT_CATEGORIES } from '../../utils/settings';
+} from '@/utils/prompts/library';
+import { PROMPT_CATEGORIES } from '@/utils/settings/settings';
 import { mergeLocale, type Messages } from '../../scripts/locales';
 
 const LANGS = ['en', 'es'] as const;

@@ -8,7 +8,7 @@ import {
   turnLabel,
   turnQuestion,
   type Speaker,
-} from '../../utils/ritual';
+} from '@/utils/prompts/ritual';
 
 const english = mergeLocale('en');
 const spanish = mergeLocale('es');

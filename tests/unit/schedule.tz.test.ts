@@ -14,8 +14,11 @@ import {
   windowProblem,
   windowProblemMessage,
   type Evening,
-} from '../../utils/schedule';
-import { defaultSettings, WEEKDAYS, type EveningWindow, type Weekday } from '../../utils/settings';
+  WEEKDAYS,
+  type EveningWindow,
+  type Weekday,
+} from '@/utils/time/schedule';
+import { defaultSettings } from '@/utils/settings/settings';
 import { ZONES } from './zones';
 
 // This file also runs once per zone with the process TZ set to it (vitest.config.ts): every

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eveningOn } from '../../utils/schedule';
+import { eveningOn, type EveningWindow } from '@/utils/time/schedule';
 import {
   addScreenTime,
   creditSince,
@@ -9,10 +9,10 @@ import {
   nextTracking,
   TICK_MS,
   type Observation,
-} from '../../utils/screen-time';
-import { defaultSettings, type EveningWindow } from '../../utils/settings';
-import type { TrackingState } from '../../utils/storage';
-import type { EveningRecord } from '../../utils/evening-record';
+  type TrackingState,
+} from '@/utils/evening/screen-time';
+import { defaultSettings } from '@/utils/settings/settings';
+import type { EveningRecord } from '@/utils/evening/record';
 import { ZONES } from './zones';
 
 const MINUTE = 60_000;

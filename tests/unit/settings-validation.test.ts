@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../utils/settings';
+import type { Settings } from '@/utils/settings/schema';
+import { defaultSettings } from '@/utils/settings/settings';
 import { specSettings } from './spec-settings';
 import {
   canonicalSettings,
@@ -15,7 +16,7 @@ import {
   describeValue,
   ProblemList,
   validateSettings,
-} from '../../utils/settings-validation';
+} from '@/utils/settings/validation';
 import { settingsArb, shuffledKeys } from './export-arbitraries';
 
 /** Settings as plain JSON, as they arrive from a file. */
@@ -101,6 +102,9 @@ describe('validateSettings accepts', () => {
     expect(result.ok && result.settings.prompts).toEqual({
       favour: ['care', 'physical'],
       hide: ['ritual'],
+      keepLight: false,
+      choice: 'cycle',
+      saved: [],
     });
     expect(result.ok && result.settings.challenge).toEqual({ mode: 'fixed', kind: 'spiritual' });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, WEEKDAYS } from '../../utils/settings';
+import { WEEKDAYS } from '@/utils/time/schedule';
+import { defaultSettings } from '@/utils/settings/settings';
 
 describe('defaultSettings', () => {
   it('gives every weekday a 20:00–23:00 evening', () => {

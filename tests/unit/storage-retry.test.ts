@@ -18,8 +18,8 @@ vi.mock('idb-keyval', async (importOriginal) => {
   };
 });
 
-const { read, writeSettings } = await import('../../utils/storage');
-const { defaultSettings } = await import('../../utils/settings');
+const { read, writeSettings } = await import('@/utils/data/storage');
+const { defaultSettings } = await import('@/utils/settings/settings');
 
 beforeEach(() => {
   plan.failures = [];

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newEveningRecord, type EveningRecord } from '../../utils/evening-record';
-import { defaultSettings } from '../../utils/settings';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
+import { defaultSettings } from '@/utils/settings/settings';
 import {
   eraseAll,
   importData,
@@ -15,7 +15,7 @@ import {
   updateEvening,
   writeSettings,
   type Migration,
-} from '../../utils/storage';
+} from '@/utils/data/storage';
 
 function evening(date: string, screenMinutes = 0): EveningRecord {
   return { ...newEveningRecord(date, 'UTC'), screenMinutes, status: 'over' };
@@ -49,18 +49,19 @@ describe('concurrent writers', () => {
   it('loses no seconds when a worker tick and a check-in land together', async () => {
     await updateEvening('2026-11-24', () => newEveningRecord('2026-11-24', 'UTC'));
     const tick = () =>
-      mutate(['tracking', 'evening:2026-11-24'], (cur) => ({
-        tracking: {
-          lastObservedAt: (cur.tracking?.lastObservedAt ?? 0) + 60_000,
+      mutate(['tracking', 'evening:2026-11-24'], (tx) => {
+        tx.put('tracking', {
+          lastObservedAt: (tx.get('tracking')?.lastObservedAt ?? 0) + 60_000,
           lastActive: true,
           eveningDate: '2026-11-24',
           zone: 'UTC',
-        },
-        'evening:2026-11-24': {
-          ...cur['evening:2026-11-24']!,
-          screenSeconds: (cur['evening:2026-11-24']!.screenSeconds ?? 0) + 60,
-        },
-      }));
+        });
+        const record = tx.get('evening:2026-11-24')!;
+        tx.put('evening:2026-11-24', {
+          ...record,
+          screenSeconds: (record.screenSeconds ?? 0) + 60,
+        });
+      });
     const checkIn = () =>
       updateEvening('2026-11-24', (r) => ({
         ...r!,
@@ -76,10 +77,12 @@ describe('concurrent writers', () => {
     expect((await read('tracking'))!.lastObservedAt).toBe(180_000);
   });
 
-  it('writes nothing when the updater throws', async () => {
+  it('writes nothing when the body throws, even after its first writes', async () => {
     await updateEvening('2026-11-24', () => evening('2026-11-24', 3));
     await expect(
-      mutate(['evening:2026-11-24', 'settings'], () => {
+      mutate(['evening:2026-11-24', 'settings'], (tx) => {
+        tx.put('settings', defaultSettings());
+        tx.delete('evening:2026-11-24');
         throw new Error('bad input');
       }),
     ).rejects.toThrow('bad input');
@@ -131,6 +134,46 @@ describe('importData', () => {
   });
 });
 
+/** Settings as the first edition stored them: no couple-mode or second-library fields. */
+function firstEditionSettings() {
+  const { schedule, weeklyGoal, weekStartsOn, nudges, challenge } = defaultSettings();
+  const prompts = { favour: [], hide: ['ritual'] };
+  return { schedule, limitMinutes: 25, weeklyGoal, weekStartsOn, nudges, prompts, challenge };
+}
+
+describe('migrateV1toV2', () => {
+  it('fills the settings added in version 2 with their defaults, keeping the rest', async () => {
+    await mutate([], (tx) => {
+      tx.put('schemaVersion', 1);
+      tx.put('settings', firstEditionSettings() as never);
+    });
+    const result = await runMigrations();
+    expect(result).toEqual({ from: 1, to: 2, applied: ['migrateV1toV2'] });
+    const stored = await read('settings');
+    expect(stored?.limitMinutes).toBe(25);
+    expect(stored?.prompts).toEqual({
+      favour: [],
+      hide: ['ritual'],
+      keepLight: false,
+      choice: 'cycle',
+      saved: [],
+    });
+    expect(stored?.partnerName).toBe('');
+    expect(stored?.pairCode).toBeNull();
+  });
+
+  it('leaves a store without settings without settings (defaults stay implicit)', async () => {
+    await mutate([], (tx) => tx.put('schemaVersion', 1));
+    await runMigrations();
+    expect(await read('settings')).toBeUndefined();
+  });
+
+  it('is not needed for reading: settings stored by the first edition read complete', async () => {
+    await mutate([], (tx) => tx.put('settings', firstEditionSettings() as never));
+    expect((await readSettings()).prompts.saved).toEqual([]);
+  });
+});
+
 describe('runMigrations', () => {
   it('stamps a fresh store with the current version', async () => {
     expect(await runMigrations()).toEqual({ from: null, to: SCHEMA_VERSION, applied: [] });
@@ -149,10 +192,10 @@ describe('runMigrations', () => {
   });
 
   it('applies named migrations in order, with the version bump', async () => {
-    await mutate(['schemaVersion', 'settings'], () => ({
-      schemaVersion: 1,
-      settings: defaultSettings(),
-    }));
+    await mutate(['schemaVersion', 'settings'], (tx) => {
+      tx.put('schemaVersion', 1);
+      tx.put('settings', defaultSettings());
+    });
     const migrations: Migration[] = [
       {
         from: 2,
@@ -174,13 +217,13 @@ describe('runMigrations', () => {
   });
 
   it('refuses a gap in the chain and changes nothing', async () => {
-    await mutate(['schemaVersion'], () => ({ schemaVersion: 1 }));
+    await mutate([], (tx) => tx.put('schemaVersion', 1));
     await expect(runMigrations([], 2)).rejects.toThrow('No migration path from schema 1 to 2');
     expect(await read('schemaVersion')).toBe(1);
   });
 
   it('leaves data from a newer version alone', async () => {
-    await mutate(['schemaVersion'], () => ({ schemaVersion: SCHEMA_VERSION + 1 }));
+    await mutate([], (tx) => tx.put('schemaVersion', SCHEMA_VERSION + 1));
     expect((await runMigrations()).to).toBe(SCHEMA_VERSION + 1);
     expect(await read('schemaVersion')).toBe(SCHEMA_VERSION + 1);
   });

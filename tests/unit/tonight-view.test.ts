@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EveningRecord } from '../../utils/evening-record';
-import { defaultSettings } from '../../utils/settings';
-import { buildTonightView, checkInDate, viewDateRange } from '../../utils/tonight-view';
+import type { EveningRecord } from '@/utils/evening/record';
+import { defaultSettings } from '@/utils/settings/settings';
+import { buildTonightView, checkInDate, viewDateRange } from '@/utils/views/tonight-view';
 
 const zone = 'Europe/Berlin';
 const at = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds;

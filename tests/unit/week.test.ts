@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EveningRecord, EveningStatus } from '../../utils/evening-record';
-import type { Weekday } from '../../utils/settings';
+import type { EveningRecord, EveningStatus } from '@/utils/evening/record';
+import type { Weekday } from '@/utils/time/schedule';
 import {
   countsAsDistractionFree,
   datesToRead,
@@ -15,7 +15,7 @@ import {
   weekStartOf,
   type DayState,
   type WeekSummary,
-} from '../../utils/week';
+} from '@/utils/evening/week';
 
 // Week math is pure date arithmetic (no instants, no zones), so it runs once, in UTC.
 

@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // Storage that fails the way a full disk or a corrupt record does.
 const failing = vi.hoisted(() => ({ on: false }));
-vi.mock('../../utils/storage', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../utils/storage')>();
+vi.mock('@/utils/data/storage', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/data/storage')>();
   return {
     ...real,
     readSettings: async () => {
@@ -14,7 +14,7 @@ vi.mock('../../utils/storage', async (importOriginal) => {
   };
 });
 
-const { handlers, registerWorker } = await import('../../utils/worker');
+const { handlers, registerWorker } = await import('@/utils/engine/worker');
 
 beforeEach(() => {
   failing.on = false;

@@ -5,26 +5,32 @@
  *
  * Pure string and number math on wall-clock `HH:MM`: no dates, no zones, no storage.
  */
-import { parseHHMM, windowMinutes } from './schedule';
+import { checkSettings } from './schema';
+import {
+  parseHHMM,
+  windowMinutes,
+  MAX_WINDOW_MINUTES,
+  WEEKDAYS,
+  type EveningWindow,
+  type Weekday,
+} from '@/utils/time/schedule';
+import type {
+  ChallengeSetting,
+  NudgeSettings,
+  PromptSettings,
+  Settings,
+} from '@/utils/settings/schema';
 import {
   defaultSettings,
   GOAL_RANGE,
   INTIMACY_KINDS,
   LIMIT_RANGE,
-  MAX_WINDOW_MINUTES,
   NUDGE_KINDS,
   PROMPT_CATEGORIES,
-  WEEKDAYS,
-  type ChallengeSetting,
-  type EveningWindow,
   type IntimacyKind,
   type NudgeKind,
-  type NudgeSettings,
   type PromptCategory,
-  type PromptSettings,
-  type Settings,
-  type Weekday,
-} from './settings';
+} from '@/utils/settings/settings';
 
 /** Machine codes for settings problems; the UI may translate them, the message is English. */
 export type SettingsProblemCode =
@@ -308,7 +314,12 @@ function promptCategoryProblems(
 }
 
 /** Settings rebuilt in the one key order export uses, schedule in weekday order, nothing shared. */
-export function canonicalSettings(settings: Settings): Settings {
+export function canonicalSettings(
+  settings: Omit<Settings, 'partnerName' | 'pairCode' | 'prompts'> &
+    Partial<Pick<Settings, 'partnerName' | 'pairCode'>> & {
+      prompts: Pick<Settings['prompts'], 'favour' | 'hide'> & Partial<Settings['prompts']>;
+    },
+): Settings {
   const { nudges, prompts, challenge } = settings;
   return {
     schedule: [...settings.schedule]
@@ -326,9 +337,17 @@ export function canonicalSettings(settings: Settings): Settings {
       quietMinutes: nudges.quietMinutes,
       maxPerEvening: nudges.maxPerEvening,
     },
-    prompts: { favour: [...prompts.favour], hide: [...prompts.hide] },
+    prompts: {
+      favour: [...prompts.favour],
+      hide: [...prompts.hide],
+      keepLight: prompts.keepLight ?? false,
+      choice: prompts.choice ?? 'cycle',
+      saved: [...(prompts.saved ?? [])],
+    },
     challenge:
       challenge.mode === 'fixed' ? { mode: 'fixed', kind: challenge.kind } : { mode: 'rotate' },
+    partnerName: settings.partnerName ?? '',
+    pairCode: settings.pairCode ?? null,
   };
 }
 
@@ -344,28 +363,25 @@ export function readSettings(
     return null;
   }
   const defaults = defaultSettings();
-  const schedule = readSchedule(value.schedule, problems, `${path}.schedule`);
-  const limitMinutes = readRequired(value, 'limitMinutes', path, problems, checkLimit);
-  const weeklyGoal = readRequired(value, 'weeklyGoal', path, problems, checkGoal);
-  const weekStartsOn = readRequired(value, 'weekStartsOn', path, problems, checkWeekStart);
-  const nudges = readNudges(value.nudges, defaults.nudges, problems, `${path}.nudges`);
-  const prompts = readPrompts(value.prompts, defaults.prompts, problems, `${path}.prompts`);
-  const challenge = readChallenge(
-    value.challenge,
-    defaults.challenge,
-    problems,
-    `${path}.challenge`,
-  );
+  // The legacy checks word problems in English until import speaks the schema's codes.
+  readSchedule(value.schedule, problems, `${path}.schedule`);
+  readRequired(value, 'limitMinutes', path, problems, checkLimit);
+  readRequired(value, 'weeklyGoal', path, problems, checkGoal);
+  readRequired(value, 'weekStartsOn', path, problems, checkWeekStart);
+  readNudges(value.nudges, defaults.nudges, problems, `${path}.nudges`);
+  readPrompts(value.prompts, defaults.prompts, problems, `${path}.prompts`);
+  readChallenge(value.challenge, defaults.challenge, problems, `${path}.challenge`);
   if (problems.total > before) return null;
-  return canonicalSettings({
-    schedule: schedule ?? [],
-    limitMinutes: limitMinutes as number,
-    weeklyGoal: weeklyGoal as number,
-    weekStartsOn: weekStartsOn as Weekday | null,
-    nudges: nudges ?? defaults.nudges,
-    prompts: prompts ?? defaults.prompts,
-    challenge: challenge ?? defaults.challenge,
-  });
+  // The fields added for couple mode and the second library are checked by the schema alone.
+  const checked = checkSettings(value);
+  if (!checked.ok) {
+    for (const problem of checked.problems) {
+      const at = [path, ...problem.path].join('.');
+      problems.add(at, problem.code as SettingsProblemCode, `${at}: ${problem.code}`);
+    }
+    return null;
+  }
+  return checked.settings;
 }
 
 /** Validates a whole settings object: every rule, every problem, or normalised `Settings`. */
@@ -556,7 +572,11 @@ function readPrompts(
   const categoryProblems = promptCategoryProblems(lists, path);
   for (const problem of categoryProblems) problems.push(problem);
   if (categoryProblems.length > 0) return null;
-  return { favour: lists.favour as PromptCategory[], hide: lists.hide as PromptCategory[] };
+  return {
+    ...defaults,
+    favour: lists.favour as PromptCategory[],
+    hide: lists.hide as PromptCategory[],
+  };
 }
 
 function readChallenge(

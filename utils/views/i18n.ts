@@ -24,6 +24,21 @@ export function formatTime(epochMs: number, zone: string): string {
   }).format(epochMs);
 }
 
+/**
+ * A weekday's name (0 = Sunday … 6 = Saturday) in the user's locale, `long` ("Monday") by
+ * default, or `short` / `narrow`.
+ */
+export function formatWeekday(
+  weekday: number,
+  style: 'long' | 'short' | 'narrow' = 'long',
+  locale = uiLocale(),
+): string {
+  // 2026-11-22 is a Sunday: weekday n is that date plus n days.
+  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, 10, 22 + weekday)),
+  );
+}
+
 /** A calendar date (`YYYY-MM-DD`, no zone of its own) with the given parts, in the user's locale. */
 export function formatDate(date: string, parts: Intl.DateTimeFormatOptions): string {
   // Noon UTC read in UTC is the same calendar day everywhere.

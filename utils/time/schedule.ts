@@ -18,7 +18,21 @@
  *   (wholly inside a gap, or swallowed by the next one) does not happen: `null`.
  * - A disabled weekday, a missing one or an invalid window (see `windowProblem`) has no evening.
  */
-import { MAX_WINDOW_MINUTES, type EveningWindow, type Weekday } from './settings';
+/** 0 = Sunday … 6 = Saturday, as in `Date#getDay` and the export format. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+
+/** One weekday's evening: local wall-clock `HH:MM`; `end` before `start` crosses midnight. */
+export interface EveningWindow {
+  weekday: Weekday;
+  enabled: boolean;
+  start: string;
+  end: string;
+}
+
+/** The longest an evening window may last (SPEC §3). */
+export const MAX_WINDOW_MINUTES = 12 * 60;
 
 /** One evening: the calendar date it starts on, and its real start and end instants (epoch ms). */
 export interface Evening {

@@ -8,15 +8,21 @@
  *   credit screen time → settle ended evenings → nudge → badge → alarms → tell open pages
  */
 import { browser } from 'wxt/browser';
-import { addReason, setSnooze } from './evening-actions';
-import { newEveningRecord, type EveningRecord } from './evening-record';
-import { datesToSettle, freshMeta, settle } from './evening-lifecycle';
-import { t } from './i18n';
-import { broadcastChanged } from './messages';
-import { minutesUntil, NUDGE_BUTTON_KEYS, nudgeContextKey, nudgeTitleKey } from './nudge-copy';
-import { decideNudge, HEADS_UP_MINUTES, recordNudge } from './nudge-policy';
-import { promptView } from './prompt-view';
-import { eveningAt, nextEvening, localDate, type Evening } from './schedule';
+import { addReason, setSnooze } from '@/utils/engine/evening-actions';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
+import { datesToSettle, freshMeta, settle } from '@/utils/evening/lifecycle';
+import { t } from '@/utils/views/i18n';
+import { broadcastChanged } from '@/utils/engine/messages';
+import {
+  minutesUntil,
+  NUDGE_BUTTON_KEYS,
+  nudgeContextKey,
+  nudgeTitleKey,
+} from '@/utils/views/nudge-copy';
+import { decideNudge, HEADS_UP_MINUTES, recordNudge } from '@/utils/evening/nudge-policy';
+import { promptView } from '@/utils/views/prompt-view';
+import { eveningAt, nextEvening, localDate, type Evening } from '@/utils/time/schedule';
+import { currentZone } from '@/utils/time/zone';
 import {
   addScreenTime,
   creditSince,
@@ -26,9 +32,17 @@ import {
   TICK_MINUTES,
   type IdleState,
   type Observation,
-} from './screen-time';
-import type { NudgeKind, Settings } from './settings';
-import { eveningKey, mutate, read, readSettings, updateEvening, type Key } from './storage';
+} from '@/utils/evening/screen-time';
+import type { Settings } from '@/utils/settings/schema';
+import type { NudgeKind } from '@/utils/settings/settings';
+import {
+  eveningKey,
+  mutate,
+  read,
+  readSettings,
+  updateEvening,
+  type Key,
+} from '@/utils/data/storage';
 
 /** Alarm names. */
 export const ALARMS = {
@@ -47,11 +61,6 @@ const HEADS_UP_MS = HEADS_UP_MINUTES * 60_000;
 export const BADGE_CALM = '#3F6B4B';
 export const BADGE_WARM = '#8F5B12';
 
-/** The zone the browser runs in right now (honours `TZ`; may change between observations). */
-export function currentZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 async function anyTabAudible(): Promise<boolean> {
   // `audible` is not a sensitive tab property: no "tabs" permission is needed to query it.
   return (await browser.tabs.query({ audible: true })).length > 0;
@@ -68,18 +77,13 @@ export async function creditScreenTime(
   const candidate = eveningForObservation(previous, observation, settings.schedule);
   const recordKey = candidate ? eveningKey(candidate.date) : null;
   const keys: Key[] = recordKey ? ['tracking', recordKey] : ['tracking'];
-  let record: EveningRecord | undefined;
-  await mutate(keys, (current) => {
-    const credit = creditSince(current.tracking, observation, settings.schedule);
-    const writes: Partial<Record<Key, unknown>> = {
-      tracking: nextTracking(observation, credit.evening),
-    };
-    if (recordKey && credit.evening?.date === candidate?.date) {
-      const existing = current[recordKey] as EveningRecord | undefined;
-      record = addScreenTime(existing, credit.evening!, observation.zone, credit.ms);
-      writes[recordKey] = record;
-    }
-    return writes as never;
+  const record = await mutate(keys, (tx) => {
+    const credit = creditSince(tx.get('tracking'), observation, settings.schedule);
+    tx.put('tracking', nextTracking(observation, credit.evening));
+    if (!recordKey || !credit.evening || credit.evening.date !== candidate?.date) return undefined;
+    const next = addScreenTime(tx.get(recordKey), credit.evening, observation.zone, credit.ms);
+    tx.put(recordKey, next);
+    return next;
   });
   return { evening: candidate, record };
 }
@@ -88,20 +92,18 @@ export async function creditScreenTime(
 export async function settleEvenings(now: number, zone: string, settings: Settings): Promise<void> {
   const meta = (await read('meta')) ?? freshMeta(now, zone);
   const keys = datesToSettle(meta, now, zone).map(eveningKey);
-  await mutate(['meta', ...keys], (current) => {
-    const stored = current.meta ?? meta;
+  await mutate(['meta', ...keys], (tx) => {
+    const stored = tx.get('meta') ?? meta;
     const existing = new Map<string, EveningRecord>();
     for (const key of keys) {
-      const record = current[key] as EveningRecord | undefined;
+      const record = tx.get(key);
       if (record) existing.set(record.date, record);
     }
     const result = settle(stored, existing, now, zone, settings.schedule, settings.limitMinutes);
-    const writes: Partial<Record<Key, unknown>> = {};
-    if (!current.meta || result.meta.settledThrough !== stored.settledThrough) {
-      writes.meta = result.meta;
+    if (!tx.get('meta') || result.meta.settledThrough !== stored.settledThrough) {
+      tx.put('meta', result.meta);
     }
-    for (const [date, record] of result.records) writes[eveningKey(date)] = record;
-    return writes as never;
+    for (const [date, record] of result.records) tx.put(eveningKey(date), record);
   });
 }
 
@@ -212,12 +214,10 @@ export async function maybeNudge(
 ): Promise<EveningRecord | undefined> {
   const recordKey = evening ? eveningKey(evening.date) : null;
   const keys: Key[] = recordKey ? ['nudge-state', recordKey] : ['nudge-state'];
-  let kind: NudgeKind | null = null;
-  let record: EveningRecord | undefined;
-  await mutate(keys, (current) => {
-    const state = current['nudge-state'] ?? { snooze: null, headsUpSentFor: null };
-    const tonight = recordKey ? (current[recordKey] as EveningRecord | undefined) : undefined;
-    const decision = decideNudge({
+  const { kind, record } = await mutate(keys, (tx) => {
+    const state = tx.get('nudge-state') ?? { snooze: null, headsUpSentFor: null };
+    const tonight = recordKey ? tx.get(recordKey) : undefined;
+    const { kind } = decideNudge({
       now,
       idleState,
       evening,
@@ -228,19 +228,19 @@ export async function maybeNudge(
       snooze: state.snooze,
       headsUpSentFor: state.headsUpSentFor,
     });
-    kind = decision.kind;
     if (kind === 'heads-up' && upcoming) {
-      return { 'nudge-state': { ...state, headsUpSentFor: upcoming.date } } as never;
+      tx.put('nudge-state', { ...state, headsUpSentFor: upcoming.date });
+      return { kind, record: undefined };
     }
     if (kind && kind !== 'heads-up' && evening && recordKey) {
-      record = recordNudge(tonight ?? newEveningRecord(evening.date, zone), kind, now);
-      return { [recordKey]: record } as never;
+      const record = recordNudge(tonight ?? newEveningRecord(evening.date, zone), kind, now);
+      tx.put(recordKey, record);
+      return { kind, record };
     }
-    return {} as never;
+    return { kind: null, record: undefined };
   });
-  const sent = kind as NudgeKind | null;
   const about = evening ?? upcoming;
-  if (sent && about) await showNudge(sent, about, record, now, settings);
+  if (kind && about) await showNudge(kind, about, record, now, settings);
   return record;
 }
 

@@ -14,10 +14,18 @@
  * Time is credited per real interval to exactly one evening, so a zone change mid-evening can
  * never count a minute twice.
  */
-import { newEveningRecord, type EveningRecord } from './evening-record';
-import { eveningAt, eveningOn, type Evening } from './schedule';
-import type { EveningWindow } from './settings';
-import type { TrackingState } from './storage';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
+import { eveningAt, eveningOn, type Evening, type EveningWindow } from '@/utils/time/schedule';
+
+/** The worker's last observation, persisted so a stopped worker resumes where it was. */
+export interface TrackingState {
+  lastObservedAt: number;
+  /** Whether the device counted as in use at that observation. */
+  lastActive: boolean;
+  /** The evening that observation belonged to, or null outside evenings. */
+  eveningDate: string | null;
+  zone: string;
+}
 
 export const TICK_MINUTES = 1;
 export const TICK_MS = TICK_MINUTES * 60_000;

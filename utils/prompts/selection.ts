@@ -17,9 +17,12 @@
  * The cycle depends only on the settings (and the library), so the guarantee is for a user
  * whose prompt settings stay the same; changing them starts a new cycle.
  */
-import { PROMPTS, type Prompt } from './prompts';
-import { parsePlainDate } from './schedule';
-import type { PromptSettings } from './settings';
+import { PROMPTS, type Prompt } from '@/utils/prompts/library';
+import { parsePlainDate } from '@/utils/time/schedule';
+import type { PromptSettings } from '@/utils/settings/schema';
+
+/** What of the prompt settings the cycle depends on. */
+export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'>;
 
 /** Tonight's prompt never repeats within this many consecutive evenings (SPEC §7). */
 export const NO_REPEAT_DAYS = 14;
@@ -31,7 +34,7 @@ const SEED = 0x636c6f73;
 
 /** The prompts the settings allow: hidden categories left out, unless that would leave none. */
 export function eligiblePrompts(
-  settings: PromptSettings,
+  settings: CycleSettings,
   library: readonly Prompt[] = PROMPTS,
 ): Prompt[] {
   const hidden = new Set(settings.hide);
@@ -45,7 +48,7 @@ export function eligiblePrompts(
  * hold two positions half a cycle apart (see the module comment for why this keeps 14 days).
  */
 export function promptCycle(
-  settings: PromptSettings,
+  settings: CycleSettings,
   library: readonly Prompt[] = PROMPTS,
 ): Prompt[] {
   const eligible = eligiblePrompts(settings, library);
@@ -90,7 +93,7 @@ export function promptCycle(
  */
 export function eveningPrompts(
   date: string,
-  settings: PromptSettings,
+  settings: CycleSettings,
   library: readonly Prompt[] = PROMPTS,
 ): Prompt[] {
   const cycle = promptCycle(settings, library);
@@ -125,7 +128,7 @@ export function eveningPrompts(
  */
 export function tonightsPrompt(
   date: string,
-  settings: PromptSettings,
+  settings: CycleSettings,
   offset = 0,
   library: readonly Prompt[] = PROMPTS,
 ): Prompt {

@@ -1,6 +1,7 @@
-import { t } from './i18n';
-import { tonightsPrompt } from './prompt-selection';
-import type { PromptCategory, PromptSettings } from './settings';
+import { t } from '@/utils/views/i18n';
+import { tonightsPrompt } from '@/utils/prompts/selection';
+import type { PromptSettings } from '@/utils/settings/schema';
+import type { PromptCategory } from '@/utils/settings/settings';
 
 /** A prompt ready to show: its text (and "why") in the browser's language. */
 export interface PromptView {

@@ -8,16 +8,14 @@ import {
   newEveningRecord,
   type CheckIn,
   type EveningRecord,
-} from './evening-record';
+} from '@/utils/evening/record';
 
 // Pages import these from here with the action that uses them.
-export { canMarkScreenFree, MARK_WITHIN_DAYS } from './evening-record';
-import type { Snooze } from './nudge-policy';
-import type { IntimacyKind } from './settings';
-import { update, updateEvening } from './storage';
-
-/** How long "I need it for a moment" lets new tabs through (SPEC §2). */
-export const ALLOWANCE_MS = 5 * 60_000;
+export { canMarkScreenFree, MARK_WITHIN_DAYS } from '@/utils/evening/record';
+import type { Snooze } from '@/utils/evening/nudge-policy';
+import type { IntimacyKind } from '@/utils/settings/settings';
+import { grantAllowance } from '@/utils/evening/allowance';
+import { update, updateEvening } from '@/utils/data/storage';
 
 /** Adds a "We connected" check-in to an evening; concurrent check-ins are all kept. */
 export function addCheckIn(
@@ -61,7 +59,7 @@ export async function needItForAMoment(
   reason: string,
   now: number,
 ): Promise<void> {
-  await update('allowance', () => ({ grantedAt: now, until: now + ALLOWANCE_MS }));
+  await update('allowance', () => grantAllowance(now));
   if (reason.trim()) await addReason(eveningDate, zone, 'need-it', reason.trim(), now);
 }
 

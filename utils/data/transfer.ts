@@ -3,15 +3,15 @@
  * history between browsers. Import validates the whole file before anything is written and
  * then writes settings and evenings in one transaction.
  */
-import { buildExport, exportFileName, serialiseExport } from './export-file';
+import { buildExport, exportFileName, serialiseExport } from '@/utils/data/export-file';
 import {
   MAX_IMPORT_BYTES,
   parseImport,
   type ImportProblemCode,
   type ProblemContext,
-} from './import-file';
-import type { Problem } from './settings-validation';
-import { importData, readAllEvenings, readSettings } from './storage';
+} from '@/utils/data/import-file';
+import type { Problem } from '@/utils/settings/validation';
+import { importData, readAllEvenings, readSettings } from '@/utils/data/storage';
 
 export interface ExportedFile {
   fileName: string;

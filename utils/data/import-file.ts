@@ -6,14 +6,20 @@
  * Evening records keep only the fields `EveningRecord` defines, each validated; anything
  * else in a record is dropped, so nothing unchecked ever reaches storage.
  */
-import { EVENING_STATUSES, type CheckIn, type EveningRecord, type Reason } from './evening-record';
+import {
+  EVENING_STATUSES,
+  type CheckIn,
+  type EveningRecord,
+  type Reason,
+} from '@/utils/evening/record';
 import {
   canonicalEvening,
   EXPORT_SCHEMA_VERSION,
   sortByDate,
   type ExportFile,
-} from './export-file';
-import { INTIMACY_KINDS, NUDGE_KINDS, type Settings } from './settings';
+} from '@/utils/data/export-file';
+import type { Settings } from '@/utils/settings/schema';
+import { INTIMACY_KINDS, NUDGE_KINDS } from '@/utils/settings/settings';
 import {
   checkLimit,
   describeValue,
@@ -24,7 +30,7 @@ import {
   readSettings,
   type Problem,
   type SettingsProblemCode,
-} from './settings-validation';
+} from '@/utils/settings/validation';
 
 /** Files larger than this are refused before parsing. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -15,9 +15,12 @@ export interface Protocol {
 }
 
 export type MessageName = keyof Protocol;
-export type Message = {
-  [N in MessageName]: { name: N; request: Protocol[N]['request'] };
-}[MessageName];
+/** A message of one name, with that name's request. */
+export interface MessageOf<N extends MessageName> {
+  name: N;
+  request: Protocol[N]['request'];
+}
+export type Message = { [N in MessageName]: MessageOf<N> }[MessageName];
 
 /** The worker's broadcast to open pages: stored data changed, re-read it. */
 export const CHANGED = 'closer:changed';
@@ -47,6 +50,15 @@ export function isChanged(message: unknown): boolean {
 export type Handlers = {
   [N in MessageName]: (request: Protocol[N]['request']) => Promise<Protocol[N]['response']>;
 };
+
+/** Runs the handler a message names, with that message's request. */
+export function dispatch<N extends MessageName>(
+  handlers: Handlers,
+  message: MessageOf<N>,
+): Promise<Protocol[N]['response']> {
+  const handler: Handlers[N] = handlers[message.name];
+  return handler(message.request);
+}
 
 /** Narrows an unknown runtime message to one of the protocol's messages. */
 export function asMessage(raw: unknown, handlers: Handlers): Message | null {

@@ -4,10 +4,14 @@
  * `meta.settledThrough` remembers how far this has gone, so a browser closed for days settles
  * every missed evening the next time the worker runs, exactly once.
  */
-import type { EveningRecord } from './evening-record';
-import { addDays, eveningOn, localDate } from './schedule';
-import type { EveningWindow } from './settings';
-import type { Meta } from './storage';
+import type { EveningRecord } from '@/utils/evening/record';
+import { addDays, eveningOn, localDate, type EveningWindow } from '@/utils/time/schedule';
+
+/** When the extension first ran, and the last evening date that is settled (final or unobserved). */
+export interface Meta {
+  installedOn: string;
+  settledThrough: string;
+}
 
 /** Never look further back than the history view shows (26 weeks). */
 export const MAX_SETTLE_DAYS = 26 * 7;

@@ -1,5 +1,5 @@
-import { addDays, localDate } from './schedule';
-import type { IntimacyKind, NudgeKind } from './settings';
+import { addDays, localDate } from '@/utils/time/schedule';
+import type { IntimacyKind, NudgeKind } from '@/utils/settings/settings';
 
 export const EVENING_STATUSES = ['distraction-free', 'over', 'unobserved', 'in-progress'] as const;
 export type EveningStatus = (typeof EVENING_STATUSES)[number];

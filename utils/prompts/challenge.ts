@@ -2,8 +2,9 @@
  * The weekly challenge: each week focuses on one kind of intimacy, rotating through the five or
  * fixed by the user (SPEC §7), with three concrete ideas. Text lives in `locales/<lang>/challenge.json`.
  */
-import { parsePlainDate } from './schedule';
-import { INTIMACY_KINDS, type ChallengeSetting, type IntimacyKind } from './settings';
+import { parsePlainDate } from '@/utils/time/schedule';
+import type { ChallengeSetting } from '@/utils/settings/schema';
+import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
 
 export interface WeeklyChallenge {
   kind: IntimacyKind;

@@ -1,8 +1,8 @@
 /** What the history page shows, derived purely from the stored evenings of the last 26 weeks. */
-import { canMarkScreenFree, type EveningRecord, type Reason } from './evening-record';
-import { addDays } from './schedule';
-import { INTIMACY_KINDS, type IntimacyKind, type Weekday } from './settings';
-import { datesToRead, goalStreak, summariseWeeks, type WeekSummary } from './week';
+import { canMarkScreenFree, type EveningRecord, type Reason } from '@/utils/evening/record';
+import { addDays, type Weekday } from '@/utils/time/schedule';
+import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
+import { datesToRead, goalStreak, summariseWeeks, type WeekSummary } from '@/utils/evening/week';
 
 /** Days the balance of the five kinds looks back over. */
 export const BALANCE_DAYS = 28;

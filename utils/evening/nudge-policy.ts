@@ -4,9 +4,10 @@
  * this decides, and records it: an evening's nudges with `recordNudge` inside the record's
  * `update()`, the heads-up (which comes before the evening has a record) as `headsUpSentFor`.
  */
-import type { EveningRecord } from './evening-record';
-import type { Evening } from './schedule';
-import type { NudgeKind, NudgeSettings } from './settings';
+import type { EveningRecord } from '@/utils/evening/record';
+import type { Evening } from '@/utils/time/schedule';
+import type { NudgeSettings } from '@/utils/settings/schema';
+import type { NudgeKind } from '@/utils/settings/settings';
 
 /** How long before an evening the heads-up may go out. */
 export const HEADS_UP_MINUTES = 15;
@@ -23,6 +24,12 @@ const MINUTE_MS = 60_000;
 export type Snooze = { until: number } | { notTonight: string };
 
 /** The kinds that belong to an evening in progress and are counted on its record. */
+/** The worker's nudge bookkeeping outside any one evening: the snooze and the last heads-up. */
+export interface NudgeState {
+  snooze: Snooze | null;
+  headsUpSentFor: string | null;
+}
+
 export type EveningNudgeKind = Exclude<NudgeKind, 'heads-up'>;
 
 /** Everything the policy looks at, as read by the shell at one observation. */

@@ -5,18 +5,18 @@
 import { browser } from 'wxt/browser';
 import {
   ALARMS,
-  currentZone,
   IDLE_DETECTION_SECONDS,
   NUDGE_ID_PREFIX,
   observe,
   putDown,
   snooze,
-} from './evening-engine';
-import { t } from './i18n';
-import { asMessage, type Handlers } from './messages';
-import { NUDGE_SNOOZE_MINUTES } from './nudge-copy';
-import type { IdleState } from './screen-time';
-import { readSettings, runMigrations } from './storage';
+} from '@/utils/engine/evening-engine';
+import { t } from '@/utils/views/i18n';
+import { currentZone } from '@/utils/time/zone';
+import { asMessage, dispatch, type Handlers } from '@/utils/engine/messages';
+import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
+import type { IdleState } from '@/utils/evening/screen-time';
+import { readSettings, runMigrations } from '@/utils/data/storage';
 
 const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
 
@@ -65,7 +65,7 @@ export function registerWorker(): void {
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = asMessage(raw, handlers);
     if (!message) return undefined;
-    return handlers[message.name](message.request as never);
+    return dispatch(handlers, message);
   });
   browser.notifications.onButtonClicked.addListener((id, index) => {
     if (!id.startsWith(NUDGE_ID_PREFIX)) return;

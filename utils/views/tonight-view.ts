@@ -2,10 +2,18 @@
  * What the popup and new tab show about tonight and this week, computed purely from the
  * settings, the stored evenings and the moment.
  */
-import { canMarkScreenFree, MARK_WITHIN_DAYS, type EveningRecord } from './evening-record';
-import { addDays, eveningAt, eveningOn, localDate, nextEvening, type Evening } from './schedule';
-import type { Settings, Weekday } from './settings';
-import { summariseWeeks, weekStartOf, type WeekSummary } from './week';
+import { canMarkScreenFree, MARK_WITHIN_DAYS, type EveningRecord } from '@/utils/evening/record';
+import {
+  addDays,
+  eveningAt,
+  eveningOn,
+  localDate,
+  nextEvening,
+  type Evening,
+  type Weekday,
+} from '@/utils/time/schedule';
+import type { Settings } from '@/utils/settings/schema';
+import { summariseWeeks, weekStartOf, type WeekSummary } from '@/utils/evening/week';
 
 export interface TonightView {
   now: number;

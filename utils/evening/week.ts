@@ -4,9 +4,8 @@
  * `YYYY-MM-DD` strings: no instants and no zones (the caller turns "now" into today's date
  * with `localDate`).
  */
-import type { EveningRecord } from './evening-record';
-import { addDays, parsePlainDate, weekdayOf } from './schedule';
-import type { Weekday } from './settings';
+import type { EveningRecord } from '@/utils/evening/record';
+import { addDays, parsePlainDate, weekdayOf, type Weekday } from '@/utils/time/schedule';
 
 /** How one day of a week looks in the week's progress. */
 export interface DayState {
@@ -43,7 +42,7 @@ interface LocaleWithWeekInfo {
 export function resolveWeekStart(setting: Weekday | null, locale: string): Weekday {
   if (isWeekday(setting)) return setting;
   try {
-    const intlLocale = new Intl.Locale(locale) as unknown as LocaleWithWeekInfo;
+    const intlLocale: LocaleWithWeekInfo = new Intl.Locale(locale);
     const firstDay = (intlLocale.getWeekInfo?.() ?? intlLocale.weekInfo)?.firstDay;
     // Intl numbers Monday 1 … Sunday 7; ours are Sunday 0 … Saturday 6.
     if (

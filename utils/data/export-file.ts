@@ -3,9 +3,9 @@
  * Everything is written in one canonical key order so export → import → export gives the
  * same bytes except `exportedAt`. See docs/data-format.md.
  */
-import type { CheckIn, EveningRecord, Reason } from './evening-record';
-import type { Settings } from './settings';
-import { canonicalSettings } from './settings-validation';
+import type { CheckIn, EveningRecord, Reason } from '@/utils/evening/record';
+import type { Settings } from '@/utils/settings/schema';
+import { canonicalSettings } from '@/utils/settings/validation';
 
 /** Version of the export format; independent of the internal storage schema version. */
 export const EXPORT_SCHEMA_VERSION = 1;

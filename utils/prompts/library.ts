@@ -6,7 +6,7 @@
  * selection and anything a user saved refer to prompts by id. To retire a prompt, leave its id
  * unused rather than renumbering the rest.
  */
-import { PROMPT_CATEGORIES, type PromptCategory } from './settings';
+import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
 
 /**
  * The findings a prompt may cite (SPEC §1); each is also the message key of its text, which

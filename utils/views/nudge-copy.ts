@@ -3,7 +3,7 @@
  * with their Chrome substitutions, ready for `t(key, substitutions)`. The notification's message
  * is tonight's prompt; the title carries the nudge's point.
  */
-import type { NudgeKind } from './settings';
+import type { NudgeKind } from '@/utils/settings/settings';
 
 /** A message key and the substitutions its `$PLACEHOLDERS$` take. */
 export interface NudgeMessage {

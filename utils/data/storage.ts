@@ -15,40 +15,17 @@
  * at the same moment without losing anything.
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { EveningRecord } from './evening-record';
-import type { Snooze } from './nudge-policy';
-import { defaultSettings, type Settings } from './settings';
+import type { Allowance } from '@/utils/evening/allowance';
+import type { Meta } from '@/utils/evening/lifecycle';
+import type { NudgeState } from '@/utils/evening/nudge-policy';
+import type { EveningRecord } from '@/utils/evening/record';
+import type { TrackingState } from '@/utils/evening/screen-time';
+import type { Settings } from '@/utils/settings/schema';
+import { completeSettings, defaultSettings, type StoredSettings } from '@/utils/settings/settings';
 
 export const DB_NAME = 'closer';
 export const STORE_NAME = 'data';
-export const SCHEMA_VERSION = 1;
-
-/** When the extension first ran, and the last evening date that is settled (final or unobserved). */
-export interface Meta {
-  installedOn: string;
-  settledThrough: string;
-}
-
-/** The worker's last observation, persisted so a stopped worker resumes where it was. */
-export interface TrackingState {
-  lastObservedAt: number;
-  /** Whether the device counted as in use at that observation. */
-  lastActive: boolean;
-  /** The evening that observation belonged to, or null outside evenings. */
-  eveningDate: string | null;
-  zone: string;
-}
-
-export interface NudgeState {
-  snooze: Snooze | null;
-  headsUpSentFor: string | null;
-}
-
-/** "I need it for a moment": new tabs stay plain until `until` (epoch ms). */
-export interface Allowance {
-  until: number;
-  grantedAt: number;
-}
+export const SCHEMA_VERSION = 2;
 
 interface Values {
   schemaVersion: number;
@@ -60,7 +37,7 @@ interface Values {
 }
 export type Key = keyof Values | EveningKey;
 type EveningKey = `evening:${string}`;
-type ValueOf<K extends Key> = K extends keyof Values ? Values[K] : EveningRecord;
+export type ValueOf<K extends Key> = K extends keyof Values ? Values[K] : EveningRecord;
 
 const EVENING_PREFIX = 'evening:';
 
@@ -112,68 +89,83 @@ export function read<K extends Key>(key: K): Promise<ValueOf<K> | undefined> {
 }
 
 /**
- * Atomically reads `keys`, hands their values to `updater` (synchronous and pure), and writes
- * back whatever it returns (`undefined` deletes the key, an absent key is left alone).
- * Resolves with the written values once the transaction has committed.
+ * One readwrite transaction's view of the store, typed by the key map: `get` sees the values
+ * of the keys the transaction read first (as they are inside it), `put` and `delete` write.
  */
-export function mutate<const K extends Key>(
-  keys: readonly K[],
-  updater: (current: { [P in K]: ValueOf<P> | undefined }) => { [P in K]?: ValueOf<P> | undefined },
-): Promise<{ [P in K]?: ValueOf<P> | undefined }> {
+export interface Tx<R extends Key> {
+  get<K extends R>(key: K): ValueOf<K> | undefined;
+  put<K extends Key>(key: K, value: ValueOf<K>): void;
+  delete(key: Key): void;
+}
+
+/**
+ * Atomically reads `keys`, then runs `body` (synchronous and pure but for `tx`) on their
+ * values inside the same transaction; its writes land all together or not at all. Resolves
+ * with what `body` returned once the transaction has committed.
+ */
+export function mutate<const R extends Key, T>(
+  keys: readonly R[],
+  body: (tx: Tx<R>) => T,
+): Promise<T> {
   return withStore(
     'readwrite',
     (os) =>
-      new Promise((resolve, reject) => {
-        const current = {} as { [P in K]: ValueOf<P> | undefined };
+      new Promise<T>((resolve, reject) => {
+        const current = new Map<Key, unknown>();
         let pending = keys.length;
-        let written: { [P in K]?: ValueOf<P> | undefined } = {};
+        let result: T;
         const tx = os.transaction;
-        tx.oncomplete = () => resolve(written);
+        tx.oncomplete = () => resolve(result);
         tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('Transaction failed'));
-        const writeAll = () => {
+        const view: Tx<R> = {
+          get: <K extends R>(key: K) => current.get(key) as ValueOf<K> | undefined,
+          put: (key, value) => void os.put(value, key),
+          delete: (key) => void os.delete(key),
+        };
+        const run = () => {
           try {
             abortOnThrow(tx, () => {
-              written = updater(current);
-              for (const key of Object.keys(written) as K[]) {
-                const value = written[key];
-                if (value === undefined) os.delete(key);
-                else os.put(value, key);
-              }
+              result = body(view);
             });
           } catch (error) {
             reject(error);
           }
         };
-        if (pending === 0) writeAll();
+        if (pending === 0) run();
         for (const key of keys) {
           const request = os.get(key);
           request.onsuccess = () => {
-            current[key] = request.result as ValueOf<K>;
-            if (--pending === 0) writeAll();
+            current.set(key, request.result);
+            if (--pending === 0) run();
           };
         }
       }),
   );
 }
 
-/** Applies `updater` to one key in one transaction; returns the new value. */
-export async function update<K extends Key>(
+/** Applies `updater` to one key in one transaction (`undefined` deletes it); returns the new value. */
+export function update<K extends Key>(
   key: K,
   updater: (current: ValueOf<K> | undefined) => ValueOf<K> | undefined,
 ): Promise<ValueOf<K> | undefined> {
-  const written = await mutate([key], (current) => ({ [key]: updater(current[key]) }) as never);
-  return (written as Record<string, ValueOf<K> | undefined>)[key];
+  return mutate([key], (tx) => {
+    const next = updater(tx.get(key));
+    if (next === undefined) tx.delete(key);
+    else tx.put(key, next);
+    return next;
+  });
 }
 
 /** The user's settings, or the defaults when none are stored. */
 export async function readSettings(): Promise<Settings> {
   const stored = await read('settings');
-  return stored ?? defaultSettings();
+  // A page may read before the worker has migrated an older store.
+  return stored ? completeSettings(stored) : defaultSettings();
 }
 
 /** Replaces the settings (callers validate first). */
-export function writeSettings(settings: Settings): Promise<unknown> {
-  return mutate(['settings'], () => ({ settings }));
+export function writeSettings(settings: Settings): Promise<void> {
+  return mutate(['settings'], (tx) => tx.put('settings', settings));
 }
 
 /** Reads one evening. */
@@ -238,11 +230,20 @@ export interface Migration {
   migrate: (os: IDBObjectStore) => void;
 }
 
-/**
- * Named migrations, oldest first. Version 1 is the first schema, so there is nothing to
- * migrate yet; `migrateV1toV2` goes here when the schema changes.
- */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Version 2 adds settings for couple mode and the second library; their defaults fill in. */
+export const migrateV1toV2: Migration = {
+  from: 1,
+  name: 'migrateV1toV2',
+  migrate(os) {
+    const request = os.get('settings');
+    request.onsuccess = () => {
+      if (request.result) os.put(completeSettings(request.result as StoredSettings), 'settings');
+    };
+  },
+};
+
+/** Named migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [migrateV1toV2];
 
 /**
  * Brings the stored data up to `target`, in one transaction with the version bump. A fresh
