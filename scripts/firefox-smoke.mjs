@@ -25,7 +25,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
+import { FIREFOX_LANGUAGE_PACK, FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
 import { dayZone, eveningZone } from './zones.mjs';
 
 const EXTENSION_DIR = resolve(
@@ -248,7 +248,8 @@ async function newtab(run) {
   check(
     `Firefox's UI language is ${run.lang}`,
     ui.ok,
-    `got ${ui.value}: Firefox needs its ${run.lang} language pack`,
+    `got ${ui.value}: Firefox needs its ${run.lang} language pack` +
+      (run.lang === FIREFOX_LANGUAGE_PACK.lang ? ` (${FIREFOX_LANGUAGE_PACK.apt})` : ''),
   );
   await checkRootAndWeek(run, 'newtab');
   await checkLanguage(run, ['link_ritual', ...(run.evening ? ['newtab_need_it'] : [])]);
@@ -514,8 +515,19 @@ async function main() {
   const scenarios = [
     { label: 'Evening', zone: eveningZone(), evening: true, lang: 'en-US' },
     { label: 'Daytime', zone: dayZone(), evening: false, lang: 'en-US' },
+    // Short: the extension's strings follow Firefox's UI language.
+    {
+      label: 'Translated',
+      zone: eveningZone(),
+      evening: true,
+      lang: FIREFOX_LANGUAGE_PACK.lang,
+      only: [newtab, popup],
+    },
   ];
-  for (const settings of scenarios) await scenario({ ...settings, surfaces: SURFACES }, addonId);
+  for (const { only, ...rest } of scenarios) {
+    const surfaces = only ? SURFACES.filter(([surface]) => only.includes(surface)) : SURFACES;
+    await scenario({ ...rest, surfaces }, addonId);
+  }
   clearTimeout(timer);
   finish();
 }
