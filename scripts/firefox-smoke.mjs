@@ -1,35 +1,37 @@
 #!/usr/bin/env node
 /**
  * `npm run test:firefox`: a smoke test of the Firefox build in stock Firefox (Debian's
- * firefox-esr), driven over WebDriver BiDi with no Playwright or geckodriver in between.
+ * firefox-esr), driven by puppeteer-core over WebDriver BiDi: no downloaded browser, no
+ * geckodriver, no protocol client of our own.
  *
  * Expects a Firefox MV3 build in .output/firefox-mv3 (the npm script builds it first). Runs
- * Firefox twice, once in a time zone where it is evening now and once where it is midday, each
- * time with a fresh profile: installs the build as a temporary add-on (no signing needed), opens
- * every page and checks its test hooks, and checks that the background page ran (alarms, badge,
- * messages). Ends with `N passed, N failed`; exits non-zero on any failure.
+ * Firefox once per scenario (a time zone where it is evening now or midday, and a UI language),
+ * each time with a fresh profile: installs the build as a temporary add-on (no signing needed),
+ * opens a real new tab, then checks each surface — new tab, popup, options, history, ritual, the
+ * background page — in a function of its own. Ends with `N passed, N failed`; exits non-zero on
+ * any failure.
  *
- * Firefox starts with --remote-allow-system-access: BiDi may then navigate to moz-extension://
- * pages and evaluate in the browser window, which opens a new tab as Ctrl+T does and listens
- * for the extension's uncaught errors. The add-on's UUID is fixed by a pref in the profile.
+ * Two things puppeteer has no API for go through its own BiDi connection: opening a new tab the
+ * way Ctrl+T does and hearing the extension's uncaught errors both need Firefox's browser window
+ * (chrome scope; Firefox starts with --remote-allow-system-access for that). The add-on's UUID is
+ * fixed by a pref, so its moz-extension:// URLs are known before Firefox starts.
  *
  * Environment: FIREFOX_BIN (default /usr/bin/firefox-esr), CLOSER_FIREFOX_DIR (the unpacked
  * build; default $CLOSER_OUT_DIR/firefox-mv3 or .output/firefox-mv3), FIREFOX_SMOKE_TIMEOUT_MS
- * (whole run; default 90000), CLOSER_RESULTS_JSON (also write the counts there, for `npm test`).
+ * (whole run; default 120000), CLOSER_RESULTS_JSON (also write the counts there, for `npm test`).
  */
-import { spawn } from 'node:child_process';
+/* global browser -- the functions handed to page.evaluate run in extension pages */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import WebSocket from 'ws';
-import { FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
+import puppeteer from 'puppeteer-core';
+import { FIREFOX_LANGUAGE_PACK, FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
 import { dayZone, eveningZone } from './zones.mjs';
 
 const EXTENSION_DIR = resolve(
   process.env.CLOSER_FIREFOX_DIR ?? join(process.env.CLOSER_OUT_DIR ?? '.output', 'firefox-mv3'),
 );
-const TIMEOUT_MS = Number(process.env.FIREFOX_SMOKE_TIMEOUT_MS ?? 90_000);
+const TIMEOUT_MS = Number(process.env.FIREFOX_SMOKE_TIMEOUT_MS ?? 120_000);
 /** Fixed through a pref, so the moz-extension:// origin is known before Firefox starts. */
 const EXTENSION_UUID = '5c7e1a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 const BASE = `moz-extension://${EXTENSION_UUID}`;
@@ -69,9 +71,11 @@ function killRunning() {
   if (!running) return;
   const { firefox, profile } = running;
   running = null;
-  if (firefox.exitCode === null && firefox.signalCode === null) {
+  const child = firefox?.process();
+  if (child && child.exitCode === null && child.signalCode === null) {
     try {
-      process.kill(-firefox.pid, 'SIGKILL');
+      // Puppeteer starts Firefox as the leader of its own process group.
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
       // Already gone.
     }
@@ -79,117 +83,19 @@ function killRunning() {
   rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
-/** A TCP port on the loopback that nothing listens on right now. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** A minimal WebDriver BiDi client: numbered commands, their answers, and events. */
-class Bidi {
-  #socket;
-  #nextId = 1;
-  #pending = new Map();
-  #listeners = new Set();
-
-  constructor(socket) {
-    this.#socket = socket;
-    socket.on('message', (data) => this.#receive(JSON.parse(String(data))));
-    socket.on('close', () => {
-      for (const { fail } of this.#pending.values()) fail(new Error('BiDi connection closed'));
-      this.#pending.clear();
-    });
-  }
-
-  /** Opens a connection; rejects if nothing accepts it. */
-  static connect(url) {
-    return new Promise((done, fail) => {
-      const socket = new WebSocket(url);
-      socket.once('open', () => done(new Bidi(socket)));
-      socket.once('error', fail);
-    });
-  }
-
-  /** Retries `connect` until Firefox listens, it exits, or `ms` pass. */
-  static async connectWhenReady(url, firefox, ms) {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      if (firefox.exitCode !== null || firefox.signalCode !== null) {
-        throw new Error(`Firefox exited early (${firefox.exitCode ?? firefox.signalCode})`);
-      }
-      try {
-        return await Bidi.connect(url);
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await sleep(250);
-      }
-    }
-  }
-
-  #receive(message) {
-    if (message.id !== undefined && this.#pending.has(message.id)) {
-      const { done, fail, method } = this.#pending.get(message.id);
-      this.#pending.delete(message.id);
-      if (message.type === 'error')
-        fail(new Error(`${method}: ${message.error}: ${message.message}`));
-      else done(message.result);
-    } else if (message.type === 'event') {
-      for (const listener of this.#listeners) listener(message);
-    }
-  }
-
-  /** Sends one command and resolves with its result. */
-  send(method, params = {}) {
-    const id = this.#nextId++;
-    return new Promise((done, fail) => {
-      this.#pending.set(id, { done, fail, method });
-      this.#socket.send(JSON.stringify({ id, method, params }));
-    });
-  }
-
-  /** Calls `listener` with every event message. */
-  onEvent(listener) {
-    this.#listeners.add(listener);
-  }
-
-  close() {
-    this.#socket.close();
-  }
-}
-
 /**
- * Evaluates `expression` (may await) in a page and returns its value, sent back as JSON so
- * nested objects arrive whole. Throws on an exception in the page.
+ * Runs `read` in the page (it may be async) until `accept` likes its value or POLL_MS pass:
+ * pages mount and the background works asynchronously. Returns the last value or error text,
+ * and whether it was accepted.
  */
-async function evaluate(bidi, context, expression) {
-  const answer = await bidi.send('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (${expression})))()`,
-    target: { context },
-    awaitPromise: true,
-  });
-  if (answer.type === 'exception') throw new Error(answer.exceptionDetails.text);
-  const { value } = answer.result;
-  return value === undefined ? undefined : JSON.parse(value);
-}
-
-/**
- * Evaluates `expression` until `accept` likes its value or POLL_MS pass: pages mount
- * asynchronously. Returns the last value or error text, and whether it was accepted.
- */
-async function poll(bidi, context, expression, accept) {
+async function until(page, read, accept, arg) {
   const deadline = Date.now() + POLL_MS;
   let last;
   for (;;) {
     try {
-      last = await evaluate(bidi, context, expression);
+      last = await page.evaluate(read, arg);
       if (accept(last)) return { ok: true, value: last };
     } catch (error) {
       last = `error: ${error.message}`;
@@ -210,9 +116,53 @@ async function waitFor(probe) {
   return undefined;
 }
 
+/** A test hook's attributes once it has them all; `{ error }` if it never does. */
+async function hook(page, testId, attributes) {
+  const selector = `[data-testid="${testId}"]${attributes.map((a) => `[${a}]`).join('')}`;
+  try {
+    const element = await page.waitForSelector(selector, { timeout: POLL_MS });
+    return await element.evaluate(
+      (el, names) => Object.fromEntries(names.map((a) => [a, el.getAttribute(a)])),
+      attributes,
+    );
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+const isCount = (value) => typeof value === 'string' && /^\d+$/.test(value);
+
 /**
- * Run in the browser window (chrome scope): collects console-service errors whose source is
- * one of the extension's files into `window.closerSmokeErrors`.
+ * Firefox's browser window (chrome scope), over puppeteer's own BiDi connection: puppeteer has no
+ * API for the browser's UI, and this beats a protocol client of our own. `moz:scope` is Firefox's
+ * extension to `browsingContext.getTree`; Firefox 140 ESR does not offer it (then undefined).
+ */
+async function browserWindow(firefox) {
+  const { result } = await firefox.connection.send('browsingContext.getTree', {
+    'moz:scope': 'chrome',
+  });
+  const context = result.contexts.find(
+    (c) => c.url === 'chrome://browser/content/browser.xhtml',
+  )?.context;
+  if (!context) return undefined;
+  /** Evaluates `expression` (may await) there; its value comes back as JSON. */
+  return async (expression) => {
+    const { result: answer } = await firefox.connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context },
+      awaitPromise: true,
+    });
+    if (answer.type === 'exception') throw new Error(answer.exceptionDetails.text);
+    const { value } = answer.result;
+    return value === undefined ? undefined : JSON.parse(value);
+  };
+}
+
+/**
+ * Run in the browser window: collects console-service errors whose source is one of the
+ * extension's files into `window.closerSmokeErrors`. BiDi sends no log events from extension
+ * pages (Firefox skips them until it supports debugging extensions), so puppeteer's `pageerror`
+ * never fires there; the console service hears every extension page and the background page.
  */
 const listenForErrors = `(() => {
   const errors = (window.closerSmokeErrors = []);
@@ -230,208 +180,298 @@ const listenForErrors = `(() => {
   return true;
 })()`;
 
-/** Reads a test hook's attributes: `null` until the element exists. */
-const hook = (selector, attributes) =>
-  `(() => {
-    const el = document.querySelector(${JSON.stringify(selector)});
-    return el && Object.fromEntries(${JSON.stringify(attributes)}.map((a) => [a, el.getAttribute(a)]));
-  })()`;
-
-const isCount = (value) => typeof value === 'string' && /^\d+$/.test(value);
-
-/** Prefs for the fresh profile: the fixed extension UUID and an English UI. */
-function userJs(addonId) {
-  const prefs = {
-    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
-    'intl.locale.requested': 'en-US',
-    // Quiet: no default-browser question, no welcome page.
-    'browser.shell.checkDefaultBrowser': false,
-    'browser.aboutwelcome.enabled': false,
-    'browser.startup.homepage_override.mstone': 'ignore',
-  };
-  return Object.entries(prefs)
-    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
-    .join('');
+/** The build's own strings in `lang` (`_locales/<lang>/messages.json`), as the extension ships them. */
+function shippedMessages(lang) {
+  const folder = [lang.replace('-', '_'), lang.split('-')[0]]
+    .map((name) => join(EXTENSION_DIR, '_locales', name, 'messages.json'))
+    .find((file) => existsSync(file));
+  if (!folder) throw new Error(`The build has no _locales for ${lang}`);
+  const messages = JSON.parse(readFileSync(folder, 'utf8'));
+  return (key) => messages[key]?.message ?? key;
 }
 
-/** One Firefox run in `zone`, where it is evening now or not (`evening`). */
-async function scenario({ label, zone, evening }, addonId) {
-  console.log(`\n▶ ${label}: TZ=${zone}, evening expected: ${evening}`);
-  const profile = mkdtempSync(join(tmpdir(), 'closer-firefox-'));
-  writeFileSync(join(profile, 'user.js'), userJs(addonId));
-  const port = await freePort();
-  const firefox = spawn(
-    FIREFOX_PATH,
-    [
-      '--headless',
-      '--no-remote',
-      '--remote-debugging-port',
-      String(port),
-      // Without it BiDi navigates only to http(s), file, blob and about:blank, not moz-extension.
-      '--remote-allow-system-access',
-      '--profile',
-      profile,
-    ],
-    { env: { ...process.env, TZ: zone }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+/**
+ * Whether the page speaks `run.lang`: `<html lang>` has its language and every one of `keys`
+ * shows, in that language, as a button or link.
+ */
+async function checkLanguage(run, keys) {
+  const texts = keys.map(run.message);
+  const language = run.lang.split('-')[0];
+  const shown = await until(
+    run.page,
+    (wanted) => {
+      const labels = new Set(
+        [...document.querySelectorAll('button, a')].map((el) => el.textContent.trim()),
+      );
+      return { lang: document.documentElement.lang, missing: wanted.filter((t) => !labels.has(t)) };
+    },
+    (v) => v?.lang?.split('-')[0] === language && v.missing.length === 0,
+    texts,
   );
-  running = { firefox, profile };
+  check(
+    `${run.path}: speaks ${run.lang} (${texts.map((t) => `"${t}"`).join(', ')})`,
+    shown.ok,
+    JSON.stringify(shown.value),
+  );
+}
+
+/** The page's SPEC §12 root hook with the expected `data-evening`, and its week progress. */
+async function checkRootAndWeek(run, testId) {
+  const root = await hook(run.page, testId, ['data-evening']);
+  check(
+    `${run.path}: data-testid="${testId}" with data-evening="${run.evening}"`,
+    root['data-evening'] === String(run.evening),
+    JSON.stringify(root),
+  );
+  const week = await hook(run.page, 'week-progress', ['data-count']);
+  check(
+    `${run.path}: week-progress with an integer data-count`,
+    isCount(week['data-count']),
+    JSON.stringify(week),
+  );
+}
+
+/** The new tab Ctrl+T opened: Closer's override, in the scenario's zone and language. */
+async function newtab(run) {
+  const zone = await until(
+    run.page,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // Engines spell UTC either way.
+    (v) => v === run.zone || (run.zone === 'UTC' && v === 'Etc/UTC'),
+  );
+  check(`pages see time zone ${run.zone}`, zone.ok, `got ${zone.value}`);
+  const ui = await until(
+    run.page,
+    () => browser.i18n.getUILanguage(),
+    (v) => v?.split('-')[0] === run.lang.split('-')[0],
+  );
+  check(
+    `Firefox's UI language is ${run.lang}`,
+    ui.ok,
+    `got ${ui.value}: Firefox needs its ${run.lang} language pack` +
+      (run.lang === FIREFOX_LANGUAGE_PACK.lang ? ` (${FIREFOX_LANGUAGE_PACK.apt})` : ''),
+  );
+  await checkRootAndWeek(run, 'newtab');
+  await checkLanguage(run, ['link_ritual', ...(run.evening ? ['newtab_need_it'] : [])]);
+}
+
+/** The toolbar popup, as a page. */
+async function popup(run) {
+  await checkRootAndWeek(run, 'popup');
+  await checkLanguage(run, ['link_ritual', ...(run.evening ? ['action_put_down'] : [])]);
+}
+
+/** The options page: SPEC §12 names its export button in English. */
+async function options(run) {
+  const exportButton = await until(
+    run.page,
+    () =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Export data'),
+    (v) => v === true,
+  );
+  check(
+    `${run.path}: has an "Export data" button`,
+    exportButton.ok,
+    JSON.stringify(exportButton.value),
+  );
+}
+
+/** The history page. */
+async function history(run) {
+  const root = await hook(run.page, 'history', ['class']);
+  check(`${run.path}: data-testid="history" renders`, !root.error, JSON.stringify(root));
+}
+
+/** The end-of-day ritual. */
+async function ritual(run) {
+  const root = await hook(run.page, 'ritual', ['data-step']);
+  check(
+    `${run.path}: data-testid="ritual" with a data-step`,
+    Boolean(root['data-step']),
+    JSON.stringify(root),
+  );
+}
+
+/**
+ * The background page: it ran at install and scheduled the alarms for this moment. Reads go
+ * through the event page's own window (`runtime.getBackgroundPage()`, which wakes it), so they
+ * show what the background itself sees; the message goes from a page, as the popup sends it.
+ * (Extension pages may not eval, so each read is a function of its own.)
+ */
+async function background(run) {
+  const { page, evening } = run;
+  const alive = await until(
+    page,
+    async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return [bg.location.pathname, bg.document.readyState];
+    },
+    (v) => v?.[0] === '/_generated_background_page.html' && v[1] === 'complete',
+  );
+  check('the event page runs (runtime.getBackgroundPage)', alive.ok, JSON.stringify(alive.value));
+  const expected = evening ? ['closer-evening-end', 'closer-tick'] : ['closer-next-evening'];
+  const alarms = await until(
+    page,
+    async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return [...(await bg.browser.alarms.getAll())].map((a) => a.name).sort();
+    },
+    (names) => JSON.stringify(names) === JSON.stringify(expected),
+  );
+  check(
+    `background scheduled alarms ${expected.join(', ')}`,
+    alarms.ok,
+    JSON.stringify(alarms.value),
+  );
+  const badge = await until(
+    page,
+    async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return Promise.all([bg.browser.action.getBadgeText({}), bg.browser.action.getTitle({})]);
+    },
+    (v) => Array.isArray(v) && (evening ? isCount(v[0]) : v[0] === '') && v[1] === 'Closer',
+  );
+  check(
+    `background set the toolbar badge (${evening ? 'minutes tonight' : 'empty'}), no error`,
+    badge.ok,
+    JSON.stringify(badge.value),
+  );
+  const reply = await until(
+    page,
+    () => browser.runtime.sendMessage({ name: 'observe', request: {} }),
+    (v) => v?.ok === true,
+  );
+  check('background answers an "observe" message', reply.ok, JSON.stringify(reply.value));
+  const idle = await until(
+    page,
+    async () => (await browser.runtime.getBackgroundPage()).browser.idle.queryState(60),
+    (v) => ['active', 'idle', 'locked'].includes(v),
+  );
+  check('browser.idle answers queryState', idle.ok, JSON.stringify(idle.value));
+  const manifest = await page.evaluate(() => browser.runtime.getManifest().background);
+  check(
+    'background is an event page (scripts), not a service worker',
+    Array.isArray(manifest?.scripts) && !manifest.service_worker,
+    JSON.stringify(manifest),
+  );
+}
+
+/** Every surface's checks and the page they run on, in the order a full scenario visits them. */
+const SURFACES = [
+  [newtab, 'newtab.html'],
+  [popup, 'popup.html'],
+  [options, 'options.html'],
+  [history, 'evenings.html'],
+  [ritual, 'ritual.html'],
+  // Any extension page may reach the background; the ritual is already open.
+  [background, 'ritual.html'],
+];
+
+/**
+ * Puts `page` on the extension's `path`. `page.goto` never resolves for moz-extension pages
+ * (Firefox sends no load events for them; puppeteer/puppeteer#14314), so an extension page
+ * navigates itself, as a link would, and we wait until the new document is complete.
+ */
+async function open(page, path) {
+  const url = `${BASE}/${path}`;
+  const from = await page.evaluate(() => location.href).catch(() => '');
+  if (from === url) return;
+  if (from.startsWith(`${BASE}/`)) {
+    await page.evaluate((to) => location.assign(to), url);
+  } else {
+    // A web page may not navigate to an extension page; only the start page (when Firefox offers
+    // no chrome scope) gets here. Its goto would wait out the timeout, so it is not awaited.
+    page.goto(url).catch(() => undefined);
+  }
+  // Polled from here: a wait inside the page would die with the document it started in.
+  const arrived = await until(
+    page,
+    () => [location.href, document.readyState],
+    ([href, state]) => href === url && state === 'complete',
+  );
+  if (!arrived.ok) throw new Error(`${path} did not open: ${JSON.stringify(arrived.value)}`);
+}
+
+/**
+ * One Firefox run in `zone` (evening now or not) with its UI in `lang`, visiting `surfaces`.
+ * The language comes from the `intl.locale.requested` pref; Debian's firefox-esr needs the
+ * matching language pack (firefox-esr-l10n-*), or it stays in English.
+ */
+async function scenario({ label, zone, evening, lang, surfaces }, addonId) {
+  console.log(`\n▶ ${label}: TZ=${zone}, ${lang}, evening expected: ${evening}`);
+  // Our own profile directory, not puppeteer's temporary one: a timeout or Ctrl-C must remove it
+  // synchronously, before the process exits.
+  const profile = mkdtempSync(join(tmpdir(), 'closer-firefox-'));
+  running = { firefox: null, profile };
   let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk).slice(-4000);
-  };
-  firefox.stdout.on('data', collect);
-  firefox.stderr.on('data', collect);
-  const exited = new Promise((done) => firefox.once('exit', done));
-
-  let bidi;
+  let firefox;
   try {
-    bidi = await Bidi.connectWhenReady(`ws://127.0.0.1:${port}/session`, firefox, 30_000);
-    const { capabilities } = await bidi.send('session.new', { capabilities: {} });
-    console.log(`  ${capabilities.browserName} ${capabilities.browserVersion}`);
-    // BiDi sends no log events from extension pages (they are skipped until Firefox supports
-    // debugging extensions), so the browser window listens to the console service instead: it
-    // hears uncaught errors and rejections from every extension page and the background page.
-    const { contexts } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const chrome = contexts.find(
-      (c) => c.url === 'chrome://browser/content/browser.xhtml',
-    )?.context;
-    // Older Firefox (140 ESR) has no chrome scope in BiDi: those two checks are then skipped.
-    const noChrome = 'this Firefox offers no chrome scope over BiDi';
-    if (chrome) await evaluate(bidi, chrome, listenForErrors);
-
-    const { extension } = await bidi.send('webExtension.install', {
-      extensionData: { type: 'path', path: EXTENSION_DIR },
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      protocol: 'webDriverBiDi',
+      headless: true,
+      userDataDir: profile,
+      // Without it BiDi offers no chrome scope and will not navigate to moz-extension.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+        'intl.locale.requested': lang,
+        'browser.aboutwelcome.enabled': false,
+      },
+      env: { ...process.env, TZ: zone },
+      defaultViewport: null,
+      // Cleanup is ours (killRunning), so the profile goes too.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    running.firefox = firefox;
+    const collect = (chunk) => {
+      output = (output + chunk).slice(-4000);
+    };
+    firefox.process()?.stdout?.on('data', collect);
+    firefox.process()?.stderr?.on('data', collect);
+    console.log(`  ${await firefox.version()}`);
+
+    const inWindow = await browserWindow(firefox);
+    const noChrome = 'this Firefox offers no chrome scope over BiDi';
+    if (inWindow) await inWindow(listenForErrors);
+
+    const extension = await firefox.installExtension(EXTENSION_DIR);
     check('installs as a temporary add-on', extension === addonId, `got id ${extension}`);
 
-    // A new tab the way Ctrl+T opens one: the override should put newtab.html in it.
-    let tab;
-    if (chrome) {
-      await evaluate(bidi, chrome, '(window.BrowserCommands?.openTab ?? window.BrowserOpenTab)()');
-      tab = await waitFor(async () => {
-        const tree = await bidi.send('browsingContext.getTree', {});
-        return tree.contexts.find((c) => c.url === `${BASE}/newtab.html`)?.context;
+    // A new tab the way Ctrl+T opens one: the override should put newtab.html in it. Puppeteer
+    // sees the tab but not its URL (no navigation events for extension pages), so ask each page.
+    let page;
+    if (inWindow) {
+      await inWindow('(window.BrowserCommands?.openTab ?? window.BrowserOpenTab)()');
+      page = await waitFor(async () => {
+        for (const candidate of await firefox.pages()) {
+          const href = await candidate.evaluate(() => location.href).catch(() => '');
+          if (href === `${BASE}/newtab.html`) return candidate;
+        }
+        return undefined;
       });
-      check('a new tab opens newtab.html (chrome_url_overrides)', Boolean(tab));
+      check('a new tab opens newtab.html (chrome_url_overrides)', Boolean(page));
     } else {
       skip('a new tab opens newtab.html (chrome_url_overrides)', noChrome);
     }
-    const context = tab ?? (await bidi.send('browsingContext.create', { type: 'tab' })).context;
-    const open = (page) =>
-      bidi.send('browsingContext.navigate', { context, url: `${BASE}/${page}`, wait: 'complete' });
+    page ??= (await firefox.pages())[0] ?? (await firefox.newPage());
 
-    if (!tab) await open('newtab.html');
-    const pageZone = await poll(
-      bidi,
-      context,
-      'Intl.DateTimeFormat().resolvedOptions().timeZone',
-      // Engines spell UTC either way.
-      (v) => v === zone || (zone === 'UTC' && v === 'Etc/UTC'),
-    );
-    check(`pages see time zone ${zone}`, pageZone.ok, `got ${pageZone.value}`);
-    /** The page's SPEC §12 root hook with the expected `data-evening`, and its week progress. */
-    const checkSurface = async (page, testId) => {
-      const root = await poll(
-        bidi,
-        context,
-        hook(`[data-testid="${testId}"]`, ['data-evening']),
-        (v) => ['true', 'false'].includes(v?.['data-evening']),
-      );
-      check(
-        `${page}: data-testid="${testId}" with data-evening="${evening}"`,
-        root.ok && root.value['data-evening'] === String(evening),
-        JSON.stringify(root.value),
-      );
-      const week = await poll(
-        bidi,
-        context,
-        hook('[data-testid="week-progress"]', ['data-count']),
-        (v) => isCount(v?.['data-count']),
-      );
-      check(
-        `${page}: week-progress with an integer data-count`,
-        week.ok,
-        JSON.stringify(week.value),
-      );
-    };
-    await checkSurface('newtab.html', 'newtab');
-    await open('popup.html');
-    await checkSurface('popup.html', 'popup');
+    const message = shippedMessages(lang);
+    for (const [surface, path] of surfaces) {
+      const run = { page, path, zone, evening, lang, message };
+      try {
+        await open(page, path);
+        await surface(run);
+      } catch (error) {
+        check(`${path}: ${surface.name} ran to the end`, false, error.message);
+      }
+    }
 
-    await open('options.html');
-    const exportButton = await poll(
-      bidi,
-      context,
-      `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Export data')`,
-      (v) => v === true,
-    );
-    check(
-      'options.html: has an "Export data" button',
-      exportButton.ok,
-      JSON.stringify(exportButton.value),
-    );
-
-    await open('evenings.html');
-    const history = await poll(bidi, context, hook('[data-testid="history"]', ['class']), Boolean);
-    check(
-      'evenings.html: data-testid="history" renders',
-      history.ok,
-      JSON.stringify(history.value),
-    );
-
-    await open('ritual.html');
-    const ritual = await poll(bidi, context, hook('[data-testid="ritual"]', ['data-step']), (v) =>
-      Boolean(v?.['data-step']),
-    );
-    check(
-      'ritual.html: data-testid="ritual" with a data-step',
-      ritual.ok,
-      JSON.stringify(ritual.value),
-    );
-
-    // The background page: it ran at install and scheduled the alarms for this moment.
-    const expected = evening ? ['closer-evening-end', 'closer-tick'] : ['closer-next-evening'];
-    const alarms = await poll(
-      bidi,
-      context,
-      `browser.alarms.getAll().then((all) => all.map((a) => a.name).sort())`,
-      (names) => JSON.stringify(names) === JSON.stringify(expected),
-    );
-    check(
-      `background scheduled alarms ${expected.join(', ')}`,
-      alarms.ok,
-      JSON.stringify(alarms.value),
-    );
-    const badge = await poll(
-      bidi,
-      context,
-      `Promise.all([browser.action.getBadgeText({}), browser.action.getTitle({})])`,
-      ([text, title]) => (evening ? isCount(text) : text === '') && title === 'Closer',
-    );
-    check(
-      `background set the toolbar badge (${evening ? 'minutes tonight' : 'empty'}), no error`,
-      badge.ok,
-      JSON.stringify(badge.value),
-    );
-    const reply = await poll(
-      bidi,
-      context,
-      `browser.runtime.sendMessage({ name: 'observe', request: {} })`,
-      (v) => v?.ok === true,
-    );
-    check('background answers an "observe" message', reply.ok, JSON.stringify(reply.value));
-    const idle = await poll(bidi, context, `browser.idle.queryState(60)`, (v) =>
-      ['active', 'idle', 'locked'].includes(v),
-    );
-    check('browser.idle answers queryState', idle.ok, JSON.stringify(idle.value));
-    const background = await evaluate(bidi, context, `browser.runtime.getManifest().background`);
-    check(
-      'background is an event page (scripts), not a service worker',
-      Array.isArray(background?.scripts) && !background.service_worker,
-      JSON.stringify(background),
-    );
-    if (chrome) {
-      const errors = await evaluate(bidi, chrome, 'window.closerSmokeErrors');
+    if (inWindow) {
+      const errors = await inWindow('window.closerSmokeErrors');
       check('no uncaught errors in the extension', errors.length === 0, errors.join('\n    '));
     } else {
       skip('no uncaught errors in the extension', noChrome);
@@ -440,11 +480,7 @@ async function scenario({ label, zone, evening }, addonId) {
     check(`${label} ran to the end`, false, `${error.message}\n    Firefox said:\n${output}`);
   } finally {
     // A polite close first, so Firefox does not leave a crash report; then the hard way.
-    await bidi
-      ?.send('browser.close')
-      .catch(() => undefined)
-      .finally(() => bidi.close());
-    await Promise.race([exited, sleep(5000)]);
+    await Promise.race([firefox?.close().catch(() => undefined), sleep(5000)]);
     killRunning();
   }
 }
@@ -476,8 +512,22 @@ async function main() {
   }
 
   // The default schedule is 20:00–23:00 every day: 21:xx is well inside, 12:xx well outside.
-  await scenario({ label: 'Evening', zone: eveningZone(), evening: true }, addonId);
-  await scenario({ label: 'Daytime', zone: dayZone(), evening: false }, addonId);
+  const scenarios = [
+    { label: 'Evening', zone: eveningZone(), evening: true, lang: 'en-US' },
+    { label: 'Daytime', zone: dayZone(), evening: false, lang: 'en-US' },
+    // Short: the extension's strings follow Firefox's UI language.
+    {
+      label: 'Translated',
+      zone: eveningZone(),
+      evening: true,
+      lang: FIREFOX_LANGUAGE_PACK.lang,
+      only: [newtab, popup],
+    },
+  ];
+  for (const { only, ...rest } of scenarios) {
+    const surfaces = only ? SURFACES.filter(([surface]) => only.includes(surface)) : SURFACES;
+    await scenario({ ...rest, surfaces }, addonId);
+  }
   clearTimeout(timer);
   finish();
 }

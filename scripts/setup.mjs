@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_MISSING, CHROMIUM_PATH, hasChromium } from './chromium.mjs';
-import { FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
+import { FIREFOX_LANGUAGE_PACK, FIREFOX_MISSING, FIREFOX_PATH, hasFirefox } from './firefox.mjs';
 
 function run(command, args) {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -22,12 +22,14 @@ if (hasChromium() && (translations || process.env.CHROMIUM)) {
 } else {
   console.warn(`${CHROMIUM_MISSING}\n(Building anyway; only the end-to-end tests need it.)`);
 }
-// The Firefox smoke test in `npm test` drives Debian's Firefox ESR.
-if (hasFirefox()) {
+// The Firefox smoke test in `npm test` drives Debian's Firefox ESR, with the language pack its
+// translated run needs.
+const languagePack = existsSync(FIREFOX_LANGUAGE_PACK.file);
+if (hasFirefox() && (languagePack || process.env.FIREFOX_BIN)) {
   console.log(`Firefox found at ${FIREFOX_PATH}.`);
 } else if (process.getuid?.() === 0) {
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', 'firefox-esr']);
+  run('apt-get', ['install', '-y', 'firefox-esr', FIREFOX_LANGUAGE_PACK.apt]);
 } else {
   console.warn(`${FIREFOX_MISSING}\n(Building anyway; only the Firefox smoke test needs it.)`);
 }
