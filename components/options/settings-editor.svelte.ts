@@ -1,11 +1,11 @@
-import { t } from '@/utils/views/i18n';
+import { editSettings } from '@/utils/data/edit-settings';
+import { readSettings } from '@/utils/data/storage';
 import { send } from '@/utils/engine/messages';
-import type { Problem } from '@/utils/settings/validation';
-import { validateSettings } from '@/utils/settings/validation';
-import type { Settings } from '@/utils/settings/schema';
-import { readSettings, writeSettings } from '@/utils/data/storage';
+import { fieldAt, type SettingsEdit, type SettingsField } from '@/utils/settings/fields';
+import type { Problem, Settings } from '@/utils/settings/schema';
+import { t } from '@/utils/views/i18n';
 
-/** The translated message for each validation rule the options page can break. */
+/** The inline message for each rule an options control can break. */
 const PROBLEM_KEYS: Record<string, string> = {
   'bad-time': 'options_problem_bad_time',
   'same-start-end': 'options_problem_same_start_end',
@@ -17,23 +17,24 @@ const PROBLEM_KEYS: Record<string, string> = {
   'category-conflict': 'options_problem_category_conflict',
 };
 
-/** A problem in the user's language (falls back to the validator's precise English). */
+/** A problem in the user's language; a rule no control can break reads as a storage problem. */
 export function problemMessage(problem: Problem): string {
   const key = PROBLEM_KEYS[problem.code];
-  return key ? t(key) : problem.message;
+  return key ? t(key) : t('error_save', problem.code);
 }
 
 /**
- * The options page's settings: loaded once, changed one field at a time. A change is checked
- * first; a refused one shows its message beside the field and leaves the stored value alone.
+ * The options page's settings: read from storage, changed one field at a time. Each change is
+ * applied to the settings as stored at that moment (`editSettings`); a refused one shows its
+ * message beside its control and leaves the stored value alone.
  */
 export class SettingsEditor {
   /** How long "Saved" stays: long enough to read, short enough not to linger over the page. */
   static readonly STATUS_MS = 3000;
 
   settings = $state<Settings | null>(null);
-  /** Inline messages by field id. */
-  errors = $state<Record<string, string>>({});
+  /** Inline messages by field. */
+  errors = $state<Partial<Record<SettingsField, string>>>({});
   /** The polite confirmation after each save; it clears itself after `STATUS_MS`. */
   status = $state('');
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,34 +63,30 @@ export class SettingsEditor {
   }
 
   /**
-   * Applies `edit` to a copy of the settings and saves it, unless `problem` (the field's own
-   * check) or the whole-settings check refuses it.
+   * Saves `edit` (its fields, or a function of the settings as stored when it lands). `field`
+   * is where a refusal is shown when the problem's path names no field of its own.
    */
-  async change(field: string, problem: Problem | null, edit: (draft: Settings) => void) {
-    if (!this.settings) return;
-    if (problem) {
-      this.errors[field] = problemMessage(problem);
-      this.#say('');
-      return;
-    }
-    const draft = $state.snapshot(this.settings) as Settings;
-    edit(draft);
-    const checked = validateSettings(draft);
-    if (!checked.ok) {
-      this.errors[field] = problemMessage(checked.problems[0]!);
-      this.#say('');
-      return;
-    }
-    delete this.errors[field];
+  async edit(
+    field: SettingsField,
+    edit: SettingsEdit | ((current: Settings) => SettingsEdit),
+  ): Promise<void> {
+    let result;
     try {
-      await writeSettings(checked.settings);
-      this.settings = checked.settings;
-      this.#say(t('options_saved'));
-      this.failure = null;
+      result = await editSettings(edit);
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
       return;
     }
+    if (!result.ok) {
+      const problem = result.problems[0]!;
+      this.errors[fieldAt(problem.path) ?? field] = problemMessage(problem);
+      this.#say('');
+      return;
+    }
+    delete this.errors[field];
+    this.settings = result.settings;
+    this.failure = null;
+    this.#say(t('options_saved'));
     // The worker follows the new schedule and limit (badge, alarms); it may be asleep.
     await send('observe', {}).catch(() => undefined);
   }
