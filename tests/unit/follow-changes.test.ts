@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { followChanges, storedValue } from '@/components/follow-changes';
+import { followChanges } from '@/components/follow-changes';
+import { storedValue } from '@/components/stored-value';
 import { CHANGED } from '@/utils/engine/messages';
 
 /** A page's document, as far as the code under test looks at it. */
