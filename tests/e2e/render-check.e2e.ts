@@ -3,7 +3,9 @@
  * Each accepted-but-odd file of odd-files.ts is imported through the options page's "Import
  * data" input, then every page is opened at 360 and at 1,280 px: no uncaught error and nothing
  * on the console, no sideways scroll, nothing pushed past the right edge, and the SPEC §12
- * hooks in place. The evening run opens every page; the day run the pages that change with it.
+ * hooks in place. The options page is checked where the file was imported; new tab, popup and
+ * history are opened in an evening and in a day zone; the ritual, which shows nothing stored,
+ * is walked step by step (with a file's long names) once.
  */
 import type { Page } from '@playwright/test';
 import { dayZone, eveningZone, expect, test, type Extension } from './fixtures';
@@ -39,19 +41,23 @@ async function expectFits(page: Page, label: string): Promise<void> {
       if (box.width === 0 || box.right <= width + 1) continue;
       past.push(`${name(element)} ends at ${Math.round(box.right)} px`);
     }
-    const squeezed: string[] = [];
-    for (const button of document.body.querySelectorAll<HTMLElement>('button, .button')) {
-      const shown = button.getBoundingClientRect().width;
-      if (shown === 0) continue;
-      // The narrowest it could be without breaking a word; measured in place, then put back.
-      const style = button.getAttribute('style');
+    // The narrowest each button could be without breaking a word, measured in place (all at
+    // once: min-content is each one's own) and then put back.
+    const buttons = [...document.body.querySelectorAll<HTMLElement>('button, .button')];
+    const shown = buttons.map((button) => button.getBoundingClientRect().width);
+    const styles = buttons.map((button) => button.getAttribute('style'));
+    for (const button of buttons) {
       button.style.setProperty('width', 'min-content', 'important');
       button.style.setProperty('overflow-wrap', 'normal', 'important');
-      const needed = button.getBoundingClientRect().width;
-      if (style === null) button.removeAttribute('style');
-      else button.setAttribute('style', style);
-      if (shown + 1 < needed) squeezed.push(`${name(button)} “${button.textContent?.trim()}”`);
     }
+    const needed = buttons.map((button) => button.getBoundingClientRect().width);
+    buttons.forEach((button, i) => {
+      if (styles[i] === null) button.removeAttribute('style');
+      else button.setAttribute('style', styles[i]!);
+    });
+    const squeezed = buttons
+      .filter((_, i) => shown[i]! > 0 && shown[i]! + 1 < needed[i]!)
+      .map((button) => `${name(button)} “${button.textContent?.trim()}”`);
     return {
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: width,
@@ -162,9 +168,11 @@ for (const [moment, zone] of [
         const today = await extension.localDate();
         const imported = await importOdd(extension, file, today);
         const errors = imported.errors;
+        // The options page the file was imported on now shows its settings.
         for (const width of WIDTHS) {
           await imported.page.setViewportSize({ width, height: HEIGHT });
           await expect(imported.page.getByRole('button', { name: 'Export data' })).toBeVisible();
+          await expect(imported.page.getByLabel('Wednesday evening starts')).not.toHaveValue('');
           await expectFits(imported.page, `options at ${width} px`);
         }
         await imported.page.close();
@@ -201,25 +209,7 @@ for (const [moment, zone] of [
           },
           errors,
         );
-        if (evening) {
-          await checkPage(
-            extension,
-            'options.html',
-            async (page) => {
-              await expect(page.getByRole('button', { name: 'Export data' })).toBeVisible();
-              await expect(page.getByLabel('Import data')).toHaveCount(1);
-              await expect(page.getByLabel('Wednesday evening starts')).not.toHaveValue('');
-            },
-            errors,
-          );
-          await checkPage(
-            extension,
-            'ritual.html',
-            (page) => expect(page.getByTestId('ritual')).toHaveAttribute('data-step', 'welcome'),
-            errors,
-          );
-          if (file.ritualNames) await walkRitual(extension, file.ritualNames, errors);
-        }
+        if (evening && file.ritualNames) await walkRitual(extension, file.ritualNames, errors);
         expect(errors).toEqual([]);
       });
     }
