@@ -1,26 +1,18 @@
 import { editSettings } from '@/utils/data/edit-settings';
 import { readSettings } from '@/utils/data/storage';
 import { broadcastChanged, send } from '@/utils/engine/messages';
+import { PROBLEM_KEYS } from '@/utils/data/problems';
 import { fieldAt, getField, type SettingsEdit, type SettingsField } from '@/utils/settings/fields';
-import type { Problem, Settings } from '@/utils/settings/schema';
+import type { Problem, Settings, SettingsProblemCode } from '@/utils/settings/schema';
 import { t } from '@/utils/views/i18n';
 import { followChanges } from '../follow-changes';
 
-/** The inline message for each rule an options control can break. */
-const PROBLEM_KEYS: Record<string, string> = {
-  'bad-time': 'options_problem_bad_time',
-  'same-start-end': 'options_problem_same_start_end',
-  'window-too-long': 'options_problem_window_too_long',
-  'limit-range': 'options_problem_limit_range',
-  'goal-range': 'options_problem_goal_range',
-  'quiet-range': 'options_problem_quiet_range',
-  'max-nudges-range': 'options_problem_max_nudges_range',
-  'category-conflict': 'options_problem_category_conflict',
-};
-
-/** A problem in the user's language; a rule no control can break reads as a storage problem. */
-export function problemMessage(problem: Problem): string {
-  const key = PROBLEM_KEYS[problem.code];
+/**
+ * The inline message for a problem, from `PROBLEM_KEYS`; a rule no control can break reads as a
+ * storage problem.
+ */
+export function problemMessage(problem: Problem<SettingsProblemCode>): string {
+  const key = PROBLEM_KEYS[problem.code].field;
   return key ? t(key) : t('error_save', problem.code);
 }
 

@@ -5,7 +5,7 @@
  * valid (say, after a new plausibility rule) before a browser starts.
  */
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '@/utils/data/import-file';
+import { checkImport } from '@/utils/data/import-file';
 import { tonightsPrompt } from '@/utils/prompts/selection';
 import { buildHistoryView } from '@/utils/views/history-view';
 import { buildTonightView } from '@/utils/views/tonight-view';
@@ -27,9 +27,9 @@ describe('the odd files of the render check', () => {
     '“%s” is accepted, and the popup and history views build from it',
     (_, file) => {
       const text = JSON.stringify(file.build(today), null, 2);
-      const result = parseImport(text, new TextEncoder().encode(text).length);
+      const result = checkImport(new TextEncoder().encode(text), { now, zone: 'UTC' });
       if (!result.ok) expect.fail(JSON.stringify(result.problems));
-      const { settings, evenings } = result;
+      const { settings, evenings } = result.file;
       const week = buildTonightView(settings, evenings, now, 'UTC', 1);
       expect(week.week.days).toHaveLength(7);
       const prompt = tonightsPrompt(week.promptDate, settings.prompts, week.record?.promptOffset);
