@@ -186,9 +186,9 @@ describe('sharedPick: spread across the library', () => {
         expect(counts.size).toBe(PROMPTS.length);
         // Each id's pool gets half the days: its share is days / 2 / pool size.
         const [a, b] = sharedPools(code, PROMPTS)!;
-        const poolOf = new Map([
-          ...a.map((p) => [p.id, a.length]),
-          ...b.map((p) => [p.id, b.length]),
+        const poolOf = new Map<string, number>([
+          ...a.map((p) => [p.id, a.length] as const),
+          ...b.map((p) => [p.id, b.length] as const),
         ]);
         for (const [id, count] of counts) {
           const share = days / 2 / poolOf.get(id)!;

@@ -46,9 +46,10 @@ const idOf = (prompt: Prompt) => prompt.id;
 /** The two pools the rounds alternate between, or null when the library is under 28 prompts. */
 export function sharedPools(code: string, library: readonly Prompt[]): [Prompt[], Prompt[]] | null {
   if (library.length < 2 * ROUND_DAYS) return null;
-  const coin = (prompt: Prompt) => score(`${code}\u0000pool`, prompt.id) & 1;
   const pools: [Prompt[], Prompt[]] = [[], []];
-  for (const prompt of library) pools[coin(prompt)].push(prompt);
+  for (const prompt of library) {
+    (score(`${code}\u0000pool`, prompt.id) & 1 ? pools[1] : pools[0]).push(prompt);
+  }
   if (pools[0].length >= ROUND_DAYS && pools[1].length >= ROUND_DAYS) return pools;
   // A lopsided toss in a small library: split by rank instead, half each.
   const ranked = rankBy(library, `${code}\u0000pool`, idOf);
@@ -58,7 +59,7 @@ export function sharedPools(code: string, library: readonly Prompt[]): [Prompt[]
 
 /** The prompts of one round, day 0 first: each day's rendezvous winner among those not drawn yet. */
 function roundPrompts(code: string, round: number, pools: [Prompt[], Prompt[]]): Prompt[] {
-  const left = [...pools[mod(round, 2)]];
+  const left = [...(mod(round, 2) === 0 ? pools[0] : pools[1])];
   const picks: Prompt[] = [];
   for (let day = 0; day < ROUND_DAYS && left.length > 0; day++) {
     const seed = `${code}\u0000${round}\u0000${day}`;

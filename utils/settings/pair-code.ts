@@ -75,7 +75,7 @@ export type PairCodeProblem =
 export type PairCodeResult = { ok: true; code: string } | { ok: false; problem: PairCodeProblem };
 
 /** A source of random 32-bit integers; `crypto.getRandomValues` in the product. */
-export type RandomSource = (into: Uint32Array) => Uint32Array;
+export type RandomSource = (into: Uint32Array<ArrayBuffer>) => Uint32Array<ArrayBuffer>;
 
 const cryptoRandom: RandomSource = (into) => crypto.getRandomValues(into);
 
