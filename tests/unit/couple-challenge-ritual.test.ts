@@ -11,6 +11,7 @@ import {
 import { INTIMACY_KINDS } from '@/utils/settings/settings';
 import { addDays } from '@/utils/time/schedule';
 import { pairCodeArb } from './export-arbitraries';
+import { localeLanguages, mergeLocale } from '../../scripts/locales';
 
 /** A Monday from 2000 to about 2150. */
 const mondayArb = fc
@@ -139,4 +140,16 @@ describe('the couple’s ritual opener', () => {
       expect(turnQuestion('low', ['', ''], speaker, opener).key).toBe(TOPIC_KEYS.low.question);
     }
   });
+});
+
+describe('the opener’s words', () => {
+  it.each(localeLanguages())(
+    'are in %s (keys built in code, so the source scan misses them)',
+    (lang) => {
+      const messages = mergeLocale(lang);
+      for (const key of [...FIRST_SPEAKER_KEYS, ...OPENING_QUESTION_KEYS]) {
+        expect(messages, key).toHaveProperty(key);
+      }
+    },
+  );
 });
