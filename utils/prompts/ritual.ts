@@ -1,5 +1,5 @@
 /** The end-of-day ritual for two (SPEC §2), as a pure sequence of steps. */
-import { dayNumber } from './selection';
+import { parsePlainDate } from '@/utils/time/schedule';
 import { rankBy } from './rendezvous';
 
 export const RITUAL_TOPICS = ['high', 'low', 'appreciation'] as const;
@@ -124,7 +124,8 @@ export interface RitualOpener {
  * and question only comes round again after 30 evenings.
  */
 export function ritualOpener(code: string, date: string): RitualOpener {
-  const day = dayNumber(date);
+  // Days since a fixed date; the ritual page does not need the prompt library for it.
+  const day = parsePlainDate(date).since('2000-01-01').days;
   const rules = rankBy(FIRST_SPEAKER_KEYS, `${code}\u0000first`, (key) => key);
   const questions = rankBy(OPENING_QUESTION_KEYS, `${code}\u0000opener`, (key) => key);
   const at = <T>(list: readonly T[]) => list[((day % list.length) + list.length) % list.length]!;
