@@ -36,3 +36,12 @@ export function presetEdit(weekdays: Hours, weekends: Hours): (current: Settings
     return edit;
   };
 }
+
+/** Whether the stored days differ within a group, so storing the groups would change some. */
+export function presetsDiffer(settings: Settings): boolean {
+  const { weekdays, weekends } = presetsOf(settings);
+  return settings.schedule.some((window) => {
+    const hours = WEEKEND_DAYS.includes(window.weekday) ? weekends : weekdays;
+    return window.start !== hours.start || window.end !== hours.end;
+  });
+}

@@ -194,7 +194,8 @@ test.describe('first run, choices', () => {
     await expect(welcome.getByTestId('welcome')).toHaveAttribute('data-step', 'limits');
     await welcome.getByLabel('Screen-time limit per evening (minutes)').fill('25');
     await welcome.getByLabel('Weekly goal (evenings)').fill('5');
-    await welcome.getByRole('button', { name: 'Next' }).click();
+    // Enter in the field stores what was typed, change event or not.
+    await welcome.keyboard.press('Enter');
 
     await expect(welcome.getByTestId('welcome')).toHaveAttribute('data-step', 'partner');
     await welcome.getByLabel("Your partner's first name (optional)").fill('Sam');

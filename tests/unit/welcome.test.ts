@@ -8,6 +8,7 @@ import { defaultSettings } from '@/utils/settings/settings';
 import { WEEKDAYS } from '@/utils/time/schedule';
 import {
   presetEdit,
+  presetsDiffer,
   presetsOf,
   WEEKDAY_DAYS,
   WEEKEND_DAYS,
@@ -100,5 +101,20 @@ describe('pair-code problems in words', () => {
     const parsed = parsePairCode(typed);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(pairProblemMessage(parsed.problem).slice(0, start.length)).toBe(start);
+  });
+});
+
+describe('presetsDiffer', () => {
+  it('is false for the defaults and true once one day of a group has other hours', () => {
+    const settings = defaultSettings();
+    expect(presetsDiffer(settings)).toBe(false);
+    settings.schedule[0] = { ...settings.schedule[0]!, end: '23:30' };
+    expect(presetsDiffer(settings)).toBe(true);
+    const stored = presetEdit(presetsOf(settings).weekdays, presetsOf(settings).weekends)(settings);
+    const after = {
+      ...settings,
+      schedule: settings.schedule.map((w) => stored[`schedule.${w.weekday}`]!),
+    };
+    expect(presetsDiffer(after)).toBe(false);
   });
 });
