@@ -12,6 +12,12 @@ import {
   PROMPT_CATEGORIES,
   PROMPT_CHOICES,
 } from '@/utils/settings/settings';
+import { checkIndex, PAIR_WORDS } from '@/utils/settings/pair-code';
+
+/** A valid pair code in its stored form: three words and their check word. */
+export const pairCodeArb = fc
+  .tuple(...[0, 1, 2].map(() => fc.nat(PAIR_WORDS.length - 1)))
+  .map((first) => [...first, checkIndex(first)].map((i) => PAIR_WORDS[i]!).join('-'));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -71,7 +77,7 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     fc.constantFrom(...INTIMACY_KINDS).map((kind) => ({ mode: 'fixed' as const, kind })),
   ),
   partnerName: fc.string({ maxLength: 40 }).map((name) => name.trim()),
-  pairCode: fc.constantFrom(null, 'amber-river-sol-mint'),
+  pairCode: fc.option(pairCodeArb),
 });
 
 const dayMs = 86_400_000;

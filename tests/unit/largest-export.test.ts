@@ -18,6 +18,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildExport, serialiseExport } from '@/utils/data/export-file';
 import { checkImport, MAX_IMPORT_BYTES } from '@/utils/data/import-file';
 import { eraseAll, importData } from '@/utils/data/storage';
+import { createPairCode } from '@/utils/settings/pair-code';
 import { exportAll, importBytes } from '@/utils/data/transfer';
 import type { EveningRecord } from '@/utils/evening/record';
 import type { Settings } from '@/utils/settings/schema';
@@ -51,7 +52,7 @@ function widestSettings(): Settings {
     },
     challenge: { mode: 'fixed', kind: 'intellectual' },
     partnerName: WIDE.repeat(PARTNER_NAME_MAX),
-    pairCode: 'amber-river-sol-mint',
+    pairCode: createPairCode((buffer) => buffer.fill(7)),
   };
 }
 

@@ -5,6 +5,7 @@
 import { parsePlainDate } from '@/utils/time/schedule';
 import type { ChallengeSetting } from '@/utils/settings/schema';
 import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
+import { rankBy } from './rendezvous';
 
 export interface WeeklyChallenge {
   kind: IntimacyKind;
@@ -64,4 +65,27 @@ export function challengeMessageKeys(): string[] {
       return [c.titleKey, c.descriptionKey, ...c.ideaKeys];
     }),
   ];
+}
+
+/**
+ * The couple's kind of the week (SPEC §13): the five kinds in an order hashed from the pair
+ * code, one a week, so two browsers with the same code show the same challenge whatever each
+ * user's own setting (or first day of the week: weeks are counted as `challengeWeekNumber`
+ * counts them). Any five weeks in a row go through all five kinds.
+ */
+export function sharedChallengeKind(code: string, weekStart: string): IntimacyKind {
+  const order = rankBy(INTIMACY_KINDS, `${code}\u0000challenge`, (kind) => kind);
+  const index = challengeWeekNumber(weekStart) % order.length;
+  return order[(index + order.length) % order.length]!;
+}
+
+/** This week's challenge for a couple with a pair code, else from the user's own setting. */
+export function ourChallenge(
+  weekStart: string,
+  setting: ChallengeSetting,
+  pairCode: string | null,
+): WeeklyChallenge {
+  return pairCode
+    ? challengeFor(sharedChallengeKind(pairCode, weekStart))
+    : weeklyChallenge(weekStart, setting);
 }
