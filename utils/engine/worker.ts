@@ -17,6 +17,7 @@ import { asMessage, dispatch, type Handlers } from '@/utils/engine/messages';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
+import { isSyncKey } from '@/utils/data/sync-format';
 
 const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
 
@@ -61,6 +62,10 @@ export function registerWorker(): void {
   });
   browser.idle.onStateChanged.addListener((state) => {
     void run(() => observe(state as IdleState));
+  });
+  // Another computer synced (or this one wrote): observe, which reads sync afresh (SPEC §14).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && Object.keys(changes).some(isSyncKey)) void run(() => observe());
   });
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = asMessage(raw, handlers);
