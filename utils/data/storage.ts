@@ -14,9 +14,10 @@
  *   sync                SyncState                   whether this computer syncs (never synced
  *                                                   itself), its id, last write, last problem
  *   elsewhere           Elsewhere                   the user's other computers' evenings, from
- *                                                   sync, one merged summary per date
+ *                                                   sync: each one's summary, by date
  *
- * The last three are absent until sync is first turned on; `settings-clock` from the first edit.
+ * `sync` and `elsewhere` are absent until sync is first turned on, `settings-clock` until the
+ * first settings edit.
  * Only the worker writes `elsewhere` (from `storage.sync`, checked); pages merge it in through
  * `readEveningsMerged`.
  *

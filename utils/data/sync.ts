@@ -10,7 +10,7 @@
  *   read storage.sync (unavailable → note the problem, keep going on local data) ───▶ done
  *   stamp settings changed without an edit (an import) → apply synced fields that win,
  *     through the settings schema (a bad value is ignored, never stored)
- *   fold the other computers' evenings into `elsewhere` (pages and badge read it)
+ *   keep the other computers' evenings, by date, in `elsewhere` (pages and badge merge them)
  *   write: settings fields this computer changed last, at once; this computer's evenings at
  *     once after sync was turned on, at most every 5 minutes during an evening, and whenever
  *     they differ outside one (an evening that ended); blocks gone past 26 weeks are removed
