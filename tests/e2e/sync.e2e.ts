@@ -87,7 +87,7 @@ test('a second computer’s minutes add up: week count, tonight’s minutes and 
   await expect(checkbox).not.toBeChecked();
   await checkbox.check();
   await expect(checkbox).toBeChecked();
-  await expect(options.getByRole('status').filter({ hasText: 'Sync is on.' })).toBeVisible();
+  await expect(options.getByText('Sync is on.', { exact: true })).toBeVisible();
   await expect
     .poll(async () => Object.keys(await syncItems(options)).filter((k) => k.startsWith('e.')))
     .toHaveLength(
@@ -118,6 +118,7 @@ test('a second computer’s minutes add up: week count, tonight’s minutes and 
   // Off: this computer's items leave sync, the desktop's stay, and every local record is kept.
   await checkbox.uncheck();
   await expect(checkbox).not.toBeChecked();
+  await expect(options.getByText('Sync is off. Everything stays on this computer.')).toBeVisible();
   await expect
     .poll(async () =>
       Object.keys(await syncItems(options))
