@@ -43,7 +43,8 @@ export default defineConfig({
           },
         }
       : { minimum_chrome_version: '144' }),
-    permissions: ['alarms', 'idle', 'notifications'],
+    // `storage` only for `storage.sync`, the opt-in sync across the user's computers (SPEC §14).
+    permissions: ['alarms', 'idle', 'notifications', 'storage'],
     action: { default_title: '__MSG_extName__' },
   }),
   hooks: {

@@ -2,7 +2,7 @@ import { currentZone } from '@/utils/time/zone';
 import { uiLocale } from '@/utils/views/i18n';
 import { followChanges } from './follow-changes';
 import { promptView } from '@/utils/views/prompt-view';
-import { read, readEveningRange, readSettings } from '@/utils/data/storage';
+import { read, readEveningsMerged, readSettings } from '@/utils/data/storage';
 import { buildTonightView, viewDateRange, type TonightView } from '@/utils/views/tonight-view';
 import type { Snooze } from '@/utils/evening/nudge-policy';
 import type { Settings } from '@/utils/settings/schema';
@@ -37,7 +37,7 @@ export class Tonight {
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
       const [first, last] = viewDateRange(now, zone, weekStartsOn);
       const [evenings, allowance, nudgeState] = await Promise.all([
-        readEveningRange(first, last),
+        readEveningsMerged(first, last, settings.limitMinutes),
         read('allowance'),
         read('nudge-state'),
       ]);

@@ -110,7 +110,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         if (step === 'done') break;
         await page.getByRole('button', { name: step === 'hello' ? 'Set it up' : 'Skip' }).click();
       }
-      expect(steps).toEqual(['hello', 'evenings', 'limits', 'partner', 'pair', 'done']);
+      expect(steps).toEqual(['hello', 'evenings', 'limits', 'partner', 'pair', 'sync', 'done']);
     });
   });
 }

@@ -140,7 +140,7 @@ test.describe('first run', () => {
     const welcome = await openedWelcome(extension);
     const root = welcome.getByTestId('welcome');
     await tabTo(welcome, 'Set it up');
-    for (const step of ['evenings', 'limits', 'partner', 'pair']) {
+    for (const step of ['evenings', 'limits', 'partner', 'pair', 'sync']) {
       await expect(root).toHaveAttribute('data-step', step);
       // Each step's heading takes the focus, so a screen reader starts there.
       await expect(welcome.locator('h1')).toBeFocused();
@@ -148,10 +148,11 @@ test.describe('first run', () => {
     }
     await expect(root).toHaveAttribute('data-step', 'done');
     expect(await extension.getData('settings')).toBeUndefined();
+    expect(await extension.getData('sync')).toBeUndefined();
 
     // "Skip the setup" from the first step goes straight to the end, storing nothing either.
     await tabTo(welcome, 'Back');
-    await expect(root).toHaveAttribute('data-step', 'pair');
+    await expect(root).toHaveAttribute('data-step', 'sync');
     const again = await extension.open('welcome.html');
     await again.getByRole('button', { name: 'Skip the setup' }).click();
     await expect(again.getByTestId('welcome')).toHaveAttribute('data-step', 'done');
@@ -207,6 +208,13 @@ test.describe('first run, choices', () => {
     await expect(code).toHaveText(/^[a-z]{4}( [a-z]{4}){3}$/);
     await expect(welcome.getByText('Read these four words to Sam')).toBeVisible();
     const shown = (await code.textContent())!.trim();
+    await welcome.getByRole('button', { name: 'Next' }).click();
+
+    // Sync: the same checkbox as on the options page, stored the moment it is ticked.
+    await expect(welcome.getByTestId('welcome')).toHaveAttribute('data-step', 'sync');
+    await welcome.getByRole('checkbox', { name: 'Sync across my computers' }).check();
+    await expect(welcome.getByText('Sync is on.', { exact: true })).toBeVisible();
+    expect(await extension.getData<{ enabled: boolean }>('sync')).toMatchObject({ enabled: true });
     await welcome.getByRole('button', { name: 'Next' }).click();
     await expect(welcome.getByTestId('welcome')).toHaveAttribute('data-step', 'done');
 

@@ -11,6 +11,17 @@
  *   welcome-shown       string (ISO time)           when the welcome page was opened, or the
  *                                                   first update seen: it opens once per profile
  *   evening:YYYY-MM-DD  EveningRecord               one per evening, keyed by its start date
+ *   settings-clock      SettingsClock               when each settings field last changed here,
+ *                                                   for sync's "last change wins" (SPEC §14)
+ *   sync                SyncState                   whether this computer syncs (never synced
+ *                                                   itself), its id, last write, last problem
+ *   elsewhere           Elsewhere                   the user's other computers' evenings, from
+ *                                                   sync: each one's summary, by date
+ *
+ * `sync` and `elsewhere` are absent until sync is first turned on, `settings-clock` until the
+ * first settings edit.
+ * Only the worker writes `elsewhere` (from `storage.sync`, checked); pages merge it in through
+ * `readEveningsMerged`.
  *
  * Every read-modify-write goes through `mutate`, which reads and writes its keys inside one
  * readwrite transaction with a synchronous updater, so the popup, pages and worker can write
@@ -19,11 +30,14 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { Allowance } from '@/utils/evening/allowance';
 import type { Meta } from '@/utils/evening/lifecycle';
+import { mergeElsewhere, type Elsewhere, type MergedEvening } from '@/utils/evening/merge';
 import type { NudgeState } from '@/utils/evening/nudge-policy';
 import type { EveningRecord } from '@/utils/evening/record';
 import type { TrackingState } from '@/utils/evening/screen-time';
 import type { Settings } from '@/utils/settings/schema';
 import { completeSettings, defaultSettings, type StoredSettings } from '@/utils/settings/settings';
+import type { SettingsClock } from './sync-clock';
+import type { SyncState } from './sync-format';
 
 export const DB_NAME = 'closer';
 export const STORE_NAME = 'data';
@@ -37,6 +51,9 @@ interface Values {
   'nudge-state': NudgeState;
   allowance: Allowance;
   'welcome-shown': string;
+  'settings-clock': SettingsClock;
+  sync: SyncState;
+  elsewhere: Elsewhere;
 }
 export type Key = keyof Values | EveningKey;
 type EveningKey = `evening:${string}`;
@@ -193,6 +210,23 @@ export function readEveningRange(first: string, last: string): Promise<EveningRe
   return withStore('readonly', (os) =>
     promisifyRequest(os.getAll(range) as IDBRequest<EveningRecord[]>),
   );
+}
+
+/**
+ * The evenings from `first` to `last` as the pages show them: this computer's, with the user's
+ * other computers' merged in when sync is on (SPEC §14; `limitMinutes` decides an evening no
+ * computer recorded a limit for).
+ */
+export async function readEveningsMerged(
+  first: string,
+  last: string,
+  limitMinutes: number,
+): Promise<MergedEvening[]> {
+  const [records, elsewhere] = await Promise.all([
+    readEveningRange(first, last),
+    read('elsewhere'),
+  ]);
+  return elsewhere ? mergeElsewhere(records, elsewhere, first, last, limitMinutes) : records;
 }
 
 /** Every stored evening, oldest first (for export). */

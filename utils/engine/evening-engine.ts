@@ -4,8 +4,11 @@
  * entry point reloads what it needs, so the worker can be stopped between any two lines.
  *
  * One observation (`observe`) does everything in order, and is safe to run at any moment and
- * any number of times (alarm, idle change, wake-up, page request):
- *   credit screen time → settle ended evenings → nudge → badge → alarms → tell open pages
+ * any number of times (alarm, idle change, wake-up, page request, a change in `storage.sync`):
+ *   credit screen time → settle ended evenings → sync → nudge → badge → alarms → tell open pages
+ *
+ * With sync on (SPEC §14), nudges and the badge count tonight's minutes on every computer: this
+ * one's record plus the others' part as the sync step left it in `elsewhere`.
  */
 import { browser } from 'wxt/browser';
 import { addReason, setSnooze } from '@/utils/engine/evening-actions';
@@ -43,6 +46,8 @@ import {
   updateEvening,
   type Key,
 } from '@/utils/data/storage';
+import { syncStep, type SyncOutcome } from '@/utils/data/sync';
+import { screenSecondsOf } from '@/utils/evening/nudge-policy';
 
 /** Alarm names. */
 export const ALARMS = {
@@ -107,11 +112,15 @@ export async function settleEvenings(now: number, zone: string, settings: Settin
   });
 }
 
-/** Shows tonight's minutes on the toolbar button during an evening; nothing outside. */
+/**
+ * Shows tonight's minutes on the toolbar button during an evening; nothing outside.
+ * `otherSeconds` are tonight's screen seconds on the user's other computers.
+ */
 export async function updateBadge(
   evening: Evening | null,
   record: EveningRecord | undefined,
   limitMinutes: number,
+  otherSeconds = 0,
 ): Promise<void> {
   const action = browser.action ?? browser.browserAction;
   // A successful observation also clears an earlier failure's "!" and its explanation.
@@ -120,13 +129,27 @@ export async function updateBadge(
     await action.setBadgeText({ text: '' });
     return;
   }
-  const minutes = record?.screenMinutes ?? 0;
+  const minutes = tonightMinutes(record, otherSeconds);
   await action.setBadgeText({ text: String(minutes) });
   await action.setBadgeBackgroundColor({ color: minutes > limitMinutes ? BADGE_WARM : BADGE_CALM });
   // Not in every browser; white reads well on both badge colours.
   await (
     action as { setBadgeTextColor?: (d: { color: string }) => Promise<void> }
   ).setBadgeTextColor?.({ color: '#FFFFFF' });
+}
+
+/** Tonight's whole minutes: this computer's record (as it counts them) plus the others' seconds. */
+function tonightMinutes(record: EveningRecord | undefined, otherSeconds: number): number {
+  if (!otherSeconds) return record?.screenMinutes ?? 0;
+  return Math.floor(((record ? screenSecondsOf(record) : 0) + otherSeconds) / 60);
+}
+
+/** Runs the sync step; a failure there never stops counting, nudges, badge or alarms. */
+function syncSafely(now: number, zone: string, inEvening: boolean): Promise<SyncOutcome> {
+  return syncStep(now, zone, inEvening).catch((error: unknown) => {
+    console.error('Closer sync:', error);
+    return { settings: null, elsewhere: undefined };
+  });
 }
 
 /** When the single alarm outside evenings should fire: heads-up time if still ahead, else the start. */
@@ -179,7 +202,7 @@ export async function ensureAlarms(
 export async function observe(idleState?: IdleState): Promise<void> {
   const now = Date.now();
   const zone = currentZone();
-  const settings = await readSettings();
+  let settings = await readSettings();
   const [state, audible] = await Promise.all([
     idleState ?? (browser.idle.queryState(IDLE_DETECTION_SECONDS) as Promise<IdleState>),
     anyTabAudible(),
@@ -187,12 +210,19 @@ export async function observe(idleState?: IdleState): Promise<void> {
   const observation: Observation = { now, zone, inUse: inUse(state, audible) };
   const credited = await creditScreenTime(observation, settings);
   await settleEvenings(now, zone, settings);
+  const synced = await syncSafely(now, zone, eveningAt(now, zone, settings.schedule) !== null);
+  // Another computer may just have changed the schedule, the limit or the nudges.
+  if (synced.settings) settings = synced.settings;
   const evening = eveningAt(now, zone, settings.schedule);
   const upcoming = nextEvening(now, zone, settings.schedule);
-  const nudged = await maybeNudge(now, zone, settings, state, evening, upcoming);
+  const otherSeconds = (evening ? (synced.elsewhere?.evenings[evening.date] ?? []) : []).reduce(
+    (sum, other) => sum + other.seconds,
+    0,
+  );
+  const nudged = await maybeNudge(now, zone, settings, state, evening, upcoming, otherSeconds);
   const tonight =
     nudged ?? (evening && credited.evening?.date === evening.date ? credited.record : undefined);
-  await updateBadge(evening, tonight, settings.limitMinutes);
+  await updateBadge(evening, tonight, settings.limitMinutes, otherSeconds);
   await ensureAlarms(now, evening, upcoming, settings);
   await broadcastChanged();
 }
@@ -203,6 +233,7 @@ export const NUDGE_ID_PREFIX = 'closer-nudge:';
 /**
  * Decides and records a nudge in one transaction (so two observations at the same moment
  * cannot both send one), then shows it. Returns tonight's record when it changed.
+ * `otherSeconds` are tonight's screen seconds on the user's other computers.
  */
 export async function maybeNudge(
   now: number,
@@ -211,6 +242,7 @@ export async function maybeNudge(
   idleState: IdleState,
   evening: Evening | null,
   upcoming: Evening | null,
+  otherSeconds = 0,
 ): Promise<EveningRecord | undefined> {
   const recordKey = evening ? eveningKey(evening.date) : null;
   const keys: Key[] = recordKey ? ['nudge-state', recordKey] : ['nudge-state'];
@@ -223,6 +255,7 @@ export async function maybeNudge(
       evening,
       upcoming,
       record: tonight,
+      otherScreenSeconds: otherSeconds,
       limitMinutes: settings.limitMinutes,
       settings: settings.nudges,
       snooze: state.snooze,
@@ -240,7 +273,7 @@ export async function maybeNudge(
     return { kind: null, record: undefined };
   });
   const about = evening ?? upcoming;
-  if (kind && about) await showNudge(kind, about, record, now, settings);
+  if (kind && about) await showNudge(kind, about, record, now, settings, otherSeconds);
   return record;
 }
 
@@ -251,8 +284,9 @@ async function showNudge(
   record: EveningRecord | undefined,
   now: number,
   settings: Settings,
+  otherSeconds: number,
 ): Promise<void> {
-  const minutes = record?.screenMinutes ?? 0;
+  const minutes = tonightMinutes(record, otherSeconds);
   const title = nudgeTitleKey(
     kind,
     kind === 'heads-up' ? minutesUntil(now, evening.start) : minutes,

@@ -18,6 +18,7 @@ import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
 import { welcomeOnFirstInstall } from '@/utils/engine/first-run';
+import { isSyncKey } from '@/utils/data/sync-format';
 
 const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
 
@@ -62,6 +63,10 @@ export function registerWorker(): void {
   });
   browser.idle.onStateChanged.addListener((state) => {
     void run(() => observe(state as IdleState));
+  });
+  // Another computer synced (or this one wrote): observe, which reads sync afresh (SPEC §14).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && Object.keys(changes).some(isSyncKey)) void run(() => observe());
   });
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = asMessage(raw, handlers);

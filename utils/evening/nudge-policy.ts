@@ -43,6 +43,8 @@ export interface NudgeInput {
   upcoming: Evening | null;
   /** Tonight's record; `undefined` as storage returns it for a record not yet written. */
   record: EveningRecord | null | undefined;
+  /** Tonight's screen seconds on the user's other computers (sync, SPEC §14); counts toward the limit. */
+  otherScreenSeconds?: number;
   limitMinutes: number;
   settings: NudgeSettings;
   snooze: Snooze | null;
@@ -92,7 +94,7 @@ export function screenSecondsOf(record: EveningRecord): number {
  *     heads-up switched on, not yet sent for that date, not snoozed ──▶ heads-up
  *     (not in the last 2 minutes: evening-start is about to say it)
  *
- *   evening in progress (start ≤ now < end):
+ *   evening in progress (start ≤ now < end; screen time is this computer's plus the others'):
  *     snoozed (`until` > now, or "not tonight" = this evening's date) ▶ none
  *     put down, and < 5 min of screen time since ──────────────────────▶ none
  *     nudges ≥ maxPerEvening (the heads-up is not counted) ───────────▶ none
@@ -136,8 +138,11 @@ function duringEvening(input: NudgeInput, evening: Evening): NudgeDecision {
   // A record of another evening says nothing about tonight.
   const record = input.record?.date === evening.date ? input.record : null;
   if (isSnoozed(input.snooze, now, evening.date)) return silent('snoozed');
-  const screenSeconds = record ? screenSecondsOf(record) : 0;
-  if (record && putDownSilence(record, screenSeconds)) return silent('put-down');
+  const ownSeconds = record ? screenSecondsOf(record) : 0;
+  // The limit is for the evening as a whole, on every computer; "active again since putting it
+  // down" is about this one.
+  const screenSeconds = ownSeconds + (input.otherScreenSeconds ?? 0);
+  if (record && putDownSilence(record, ownSeconds)) return silent('put-down');
   if ((record?.nudges ?? 0) >= settings.maxPerEvening) return silent('max-per-evening');
 
   const sent = new Set(record?.nudgeKindsSent ?? []);

@@ -1,5 +1,10 @@
-/** What the history page shows, derived purely from the stored evenings of the last 26 weeks. */
+/**
+ * What the history page shows, derived purely from the stored evenings of the last 26 weeks;
+ * with sync on, merged across the user's computers (`readEveningsMerged`, SPEC §14): weeks,
+ * streak and the balance of kinds count every computer, reasons' words are this computer's.
+ */
 import { canMarkScreenFree, type EveningRecord, type Reason } from '@/utils/evening/record';
+import type { MergedEvening } from '@/utils/evening/merge';
 import { addDays, type Weekday } from '@/utils/time/schedule';
 import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
 import { datesToRead, goalStreak, summariseWeeks, type WeekSummary } from '@/utils/evening/week';
@@ -15,6 +20,8 @@ export interface HistoryView {
   /** The kind practised least lately (first in the usual order on a tie); null with no check-ins. */
   quietestKind: IntimacyKind | null;
   reasons: (Reason & { date: string })[];
+  /** Reasons noted this week on the user's other computers (their words stay there). */
+  reasonsElsewhere: number;
   markable: EveningRecord[];
   /** True until the first evening is settled: a new user (tonight may be under way). */
   empty: boolean;
@@ -26,9 +33,17 @@ export function historyRange(today: string, weekStartsOn: Weekday): [string, str
   return [dates[0]!, dates.at(-1)!];
 }
 
-/** How many check-ins named each kind in the `days` before and including `today`. */
+/** The kinds in a synced check-in's bit mask (bit i = INTIMACY_KINDS[i], as `kindsMask` makes it). */
+export function maskKinds(mask: number): IntimacyKind[] {
+  return INTIMACY_KINDS.filter((_, i) => mask & (1 << i));
+}
+
+/**
+ * How many check-ins named each kind in the `days` before and including `today`, on this
+ * computer and (merged evenings) the user's other ones.
+ */
 export function kindBalance(
-  evenings: readonly EveningRecord[],
+  evenings: readonly MergedEvening[],
   today: string,
   days = BALANCE_DAYS,
 ): Record<IntimacyKind, number> {
@@ -40,6 +55,9 @@ export function kindBalance(
   for (const evening of evenings) {
     if (evening.date < from || evening.date > today) continue;
     for (const checkIn of evening.checkIns) for (const kind of checkIn.kinds) balance[kind] += 1;
+    for (const other of evening.elsewhere ?? []) {
+      for (const mask of other.kinds) for (const kind of maskKinds(mask)) balance[kind] += 1;
+    }
   }
   return balance;
 }
@@ -51,7 +69,7 @@ export function suggestionKey(kind: IntimacyKind): string {
 
 /** Builds the history page's view from the evenings in `historyRange`. */
 export function buildHistoryView(
-  evenings: readonly EveningRecord[],
+  evenings: readonly MergedEvening[],
   today: string,
   weekStartsOn: Weekday,
   goal: number,
@@ -70,8 +88,8 @@ export function buildHistoryView(
   const quietestKind = total
     ? INTIMACY_KINDS.reduce((low, k) => (balance[k] < balance[low] ? k : low), INTIMACY_KINDS[0])
     : null;
-  const reasons = evenings
-    .filter((e) => e.date >= thisWeek.start)
+  const week = evenings.filter((e) => e.date >= thisWeek.start);
+  const reasons = week
     .flatMap((e) => (e.reasons ?? []).map((r) => ({ ...r, date: e.date })))
     .sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -81,8 +99,11 @@ export function buildHistoryView(
     balance,
     quietestKind,
     reasons,
+    reasonsElsewhere: week
+      .flatMap((e) => e.elsewhere ?? [])
+      .reduce((sum, other) => sum + other.reasons, 0),
     markable: evenings
-      .filter((e) => canMarkScreenFree(e, now, zone))
+      .filter((e) => canMarkScreenFree(e, now, zone) && !('elsewhereOnly' in e))
       .sort((a, b) => b.date.localeCompare(a.date)),
     // Tonight's record exists from the first minute; a new user has nothing settled yet.
     empty: !evenings.some((e) => e.status !== 'in-progress'),

@@ -1,6 +1,7 @@
 /**
  * What the popup and new tab show about tonight and this week, computed purely from the
- * settings, the stored evenings and the moment.
+ * settings, the stored evenings and the moment. With sync on, the evenings come merged across
+ * the user's computers (`readEveningsMerged`), so minutes and the week count are the merged ones.
  */
 import { canMarkScreenFree, MARK_WITHIN_DAYS, type EveningRecord } from '@/utils/evening/record';
 import {
@@ -71,7 +72,7 @@ export function buildTonightView(
     week: week!,
     weekStartsOn,
     markable: evenings
-      .filter((e) => canMarkScreenFree(e, now, zone))
+      .filter((e) => canMarkScreenFree(e, now, zone) && !('elsewhereOnly' in e))
       .sort((a, b) => b.date.localeCompare(a.date)),
   };
 }
