@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  forgetSnapshots,
+  pickSnapshot,
+  readSnapshots,
+  snapshotGeneration,
+  writeSnapshots,
+  type PageSnapshot,
+} from '@/utils/data/page-snapshots';
+import type { Meta } from '@/utils/evening/lifecycle';
+import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
+import { defaultSettings } from '@/utils/settings/settings';
+import { tonightsPrompt } from '@/utils/prompts/selection';
+import {
+  nextChange,
+  nextMidnight,
+  settledAt,
+  snapshotSegments,
+  viewAt,
+  type TonightInputs,
+} from '@/utils/views/snapshot';
+import { ZONES } from './zones';
+
+/** The instant of a wall-clock time on a date in `zone`. */
+function at(date: string, time: string, zone: string): number {
+  return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(zone).epochMilliseconds;
+}
+
+/** Tuesday 2026-11-24, default settings (every day 20:00–23:00), weeks from Monday. */
+function inputs(zone: string, extra: Partial<TonightInputs> = {}): TonightInputs {
+  return {
+    settings: defaultSettings(),
+    evenings: [],
+    meta: { installedOn: '2026-11-01', settledThrough: '2026-11-23' },
+    allowanceUntil: 0,
+    snooze: null,
+    zone,
+    weekStartsOn: 1,
+    ...extra,
+  };
+}
+
+const settled = (date: string, status: EveningRecord['status']): EveningRecord => ({
+  ...newEveningRecord(date, 'UTC'),
+  status,
+});
+
+const promptOf = (i: TonightInputs, instant: number) => {
+  const view = viewAt(i, instant);
+  return tonightsPrompt(view.promptDate, i.settings.prompts, view.record?.promptOffset ?? 0).id;
+};
+
+describe.each(ZONES)('what a snapshot may show, in %s', (zone) => {
+  it('ends the day at the next midnight, even where midnight is skipped', () => {
+    expect(nextMidnight(at('2026-11-24', '14:00', zone), zone)).toBe(
+      at('2026-11-25', '00:00', zone),
+    );
+    expect(nextMidnight(at('2026-11-24', '00:00', zone), zone)).toBe(
+      at('2026-11-25', '00:00', zone),
+    );
+    // Santiago springs forward at midnight: 2026-09-06 begins at 01:00.
+    const santiago = nextMidnight(
+      at('2026-09-05', '22:00', 'America/Santiago'),
+      'America/Santiago',
+    );
+    expect(
+      Temporal.Instant.fromEpochMilliseconds(santiago)
+        .toZonedDateTimeISO('America/Santiago')
+        .toString(),
+    ).toBe('2026-09-06T01:00:00-03:00[America/Santiago]');
+  });
+
+  it('changes by the clock at the evening’s start and end, midnight, the allowance and a snooze', () => {
+    const day = viewAt(inputs(zone), at('2026-11-24', '14:00', zone));
+    expect(nextChange(day, inputs(zone))).toBe(at('2026-11-24', '20:00', zone));
+    const evening = viewAt(inputs(zone), at('2026-11-24', '21:00', zone));
+    expect(nextChange(evening, inputs(zone))).toBe(at('2026-11-24', '23:00', zone));
+    const allowed = { allowanceUntil: at('2026-11-24', '21:05', zone), snooze: null };
+    expect(nextChange(evening, allowed)).toBe(allowed.allowanceUntil);
+    const snoozed = { allowanceUntil: 0, snooze: { until: at('2026-11-24', '21:30', zone) } };
+    expect(nextChange(evening, snoozed)).toBe(snoozed.snooze.until);
+    // Run-out ones are no change ahead; "not tonight" ends with the evening.
+    expect(nextChange(evening, { allowanceUntil: 1, snooze: { notTonight: '2026-11-24' } })).toBe(
+      at('2026-11-24', '23:00', zone),
+    );
+    const late = viewAt(inputs(zone), at('2026-11-24', '23:30', zone));
+    expect(nextChange(late, inputs(zone))).toBe(at('2026-11-25', '00:00', zone));
+  });
+
+  it('in the day, covers the rest of it and, rendered ahead, the evening that starts next', () => {
+    const now = at('2026-11-24', '14:00', zone);
+    const [today, tonight, ...more] = snapshotSegments(inputs(zone), now);
+    expect(more).toEqual([]);
+    expect(today).toMatchObject({ from: now, until: at('2026-11-24', '20:00', zone) });
+    expect(today!.view.evening).toBeNull();
+    expect(tonight).toMatchObject({
+      from: at('2026-11-24', '20:00', zone),
+      until: at('2026-11-24', '23:00', zone),
+    });
+    expect(tonight!.view.evening?.date).toBe('2026-11-24');
+    // The question saved for tonight is the one the evening then shows.
+    expect(today!.view.promptDate).toBe(tonight!.view.promptDate);
+  });
+
+  it('in the evening, stops at its end: the worker decides it then, which may change the week', () => {
+    const tonight = [{ ...newEveningRecord('2026-11-24', zone), screenMinutes: 9 }];
+    const now = at('2026-11-24', '21:00', zone);
+    const segments = snapshotSegments(inputs(zone, { evenings: tonight }), now);
+    expect(segments.map((s) => [s.from, s.until])).toEqual([
+      [now, at('2026-11-24', '23:00', zone)],
+    ]);
+  });
+
+  it('keeps none while an ended evening waits for the worker, or before the worker has run', () => {
+    const tonight = [newEveningRecord('2026-11-24', zone)];
+    const late = at('2026-11-24', '23:00', zone) + 500;
+    expect(settledAt(inputs(zone, { evenings: tonight }), late)).toBe(false);
+    expect(snapshotSegments(inputs(zone, { evenings: tonight }), late)).toEqual([]);
+    // No record at all: the worker will mark it unobserved, which the week shows.
+    expect(snapshotSegments(inputs(zone), late)).toEqual([]);
+    expect(
+      snapshotSegments(inputs(zone, { meta: undefined }), at('2026-11-24', '14:00', zone)),
+    ).toEqual([]);
+  });
+
+  it('after the evening is decided, covers the night and, ahead, the next day with its own prompt', () => {
+    const meta: Meta = { installedOn: '2026-11-01', settledThrough: '2026-11-24' };
+    const i = inputs(zone, { meta, evenings: [settled('2026-11-24', 'distraction-free')] });
+    const now = at('2026-11-24', '23:30', zone);
+    const [night, tomorrow] = snapshotSegments(i, now);
+    expect(night).toMatchObject({ from: now, until: at('2026-11-25', '00:00', zone) });
+    expect(tomorrow).toMatchObject({
+      from: at('2026-11-25', '00:00', zone),
+      until: at('2026-11-25', '20:00', zone),
+    });
+    expect(night!.view.week.count).toBe(1);
+    expect(tomorrow!.view.promptDate).toBe('2026-11-25');
+    // Once tonight's evening is over, the question to save is tomorrow's, before and after
+    // midnight: never the evening's own, yesterday's by then.
+    const tonights = promptOf(i, at('2026-11-24', '21:00', zone));
+    expect(promptOf(i, now)).not.toBe(tonights);
+    expect(promptOf(i, tomorrow!.from)).toBe(promptOf(i, now));
+    expect(promptOf(i, tomorrow!.from)).toBe(promptOf(i, at('2026-11-25', '20:30', zone)));
+    // What midnight changes: which day is today in the week.
+    const today = (s: typeof night) => s!.view.week.days.find((d) => d.state === 'tonight')?.date;
+    expect(today(night)).toBeUndefined();
+    expect(today(tomorrow)).toBe('2026-11-25');
+  });
+
+  it('through an evening past midnight, keeps tonight’s prompt after midnight', () => {
+    const settings = defaultSettings();
+    settings.schedule = settings.schedule.map((w) => ({ ...w, start: '21:30', end: '01:00' }));
+    const i = inputs(zone, { settings, evenings: [newEveningRecord('2026-11-24', zone)] });
+    const now = at('2026-11-24', '23:50', zone);
+    const [before, after] = snapshotSegments(i, now);
+    expect(before!.until).toBe(at('2026-11-25', '00:00', zone));
+    expect(after).toMatchObject({ from: before!.until, until: at('2026-11-25', '01:00', zone) });
+    expect(after!.view.evening?.date).toBe('2026-11-24');
+    expect(promptOf(i, after!.from)).toBe(promptOf(i, now));
+  });
+
+  it('after "I need it for a moment", renders the invitation that returns when it runs out', () => {
+    const now = at('2026-11-24', '21:00', zone);
+    const until = now + 5 * 60_000;
+    const [moment, back] = snapshotSegments(inputs(zone, { allowanceUntil: until }), now);
+    expect(moment!.until).toBe(until);
+    expect(back).toMatchObject({ from: until, until: at('2026-11-24', '23:00', zone) });
+  });
+});
+
+/** A `localStorage` for Node, as pages have it. */
+class MemoryStorage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
+}
+
+describe('the snapshot store', () => {
+  const snapshot = (
+    from: number,
+    until: number,
+    extra: Partial<PageSnapshot> = {},
+  ): PageSnapshot => ({
+    build: '/chunks/newtab-abc.js 0.1.0',
+    lang: 'en',
+    zone: 'Europe/Berlin',
+    from,
+    until,
+    html: '<main data-testid="newtab"></main>',
+    ...extra,
+  });
+  const context = { build: '/chunks/newtab-abc.js 0.1.0', lang: 'en', zone: 'Europe/Berlin' };
+
+  beforeEach(() => {
+    Object.assign(globalThis, { localStorage: new MemoryStorage() });
+  });
+  afterEach(() => {
+    delete (globalThis as { localStorage?: unknown }).localStorage;
+  });
+
+  it.each([
+    ['from its first instant', 100, true],
+    ['inside its stretch', 150, true],
+    ['not at its end', 200, false],
+    ['not before it was rendered (a clock set back)', 99, false],
+  ])('is painted %s', (_, now, shown) => {
+    expect(pickSnapshot([snapshot(100, 200)], { ...context, now })).toEqual(
+      shown ? snapshot(100, 200) : null,
+    );
+  });
+
+  it.each([
+    ['another build', { build: '/chunks/newtab-def.js 0.1.0' }],
+    ['another version', { build: '/chunks/newtab-abc.js 0.2.0' }],
+    ['another language', { lang: 'es' }],
+    ['another zone', { zone: 'America/New_York' }],
+  ])('is not painted in %s', (_, other) => {
+    expect(pickSnapshot([snapshot(100, 200)], { ...context, ...other, now: 150 })).toBeNull();
+  });
+
+  it('paints the stretch that holds now, the present one or the one rendered ahead', () => {
+    const stored = [snapshot(100, 200, { html: 'a' }), snapshot(200, 300, { html: 'b' })];
+    expect(pickSnapshot(stored, { ...context, now: 250 })?.html).toBe('b');
+  });
+
+  it('stores what a page rendered, and forgets it when data changes', () => {
+    const generation = snapshotGeneration();
+    writeSnapshots('newtab', [snapshot(100, 200)], generation);
+    writeSnapshots('popup', [snapshot(100, 200)], generation);
+    expect(readSnapshots('newtab')).toEqual([snapshot(100, 200)]);
+    forgetSnapshots();
+    expect(readSnapshots('newtab')).toEqual([]);
+    expect(readSnapshots('popup')).toEqual([]);
+    expect(snapshotGeneration()).not.toBe(generation);
+  });
+
+  it('refuses a rendering of data read before the last change', () => {
+    const before = snapshotGeneration();
+    forgetSnapshots();
+    writeSnapshots('newtab', [snapshot(100, 200)], before);
+    expect(readSnapshots('newtab')).toEqual([]);
+    writeSnapshots('newtab', [snapshot(100, 200)], snapshotGeneration());
+    expect(readSnapshots('newtab')).toHaveLength(1);
+  });
+
+  it('reads nothing from a damaged entry, and works (doing nothing) without localStorage', () => {
+    localStorage.setItem('closer:snapshot:newtab', '{not json');
+    expect(readSnapshots('newtab')).toEqual([]);
+    delete (globalThis as { localStorage?: unknown }).localStorage;
+    expect(readSnapshots('newtab')).toEqual([]);
+    expect(() => forgetSnapshots()).not.toThrow();
+    expect(snapshotGeneration()).toBe('');
+  });
+});
