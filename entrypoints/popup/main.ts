@@ -1,4 +1,7 @@
-// Glue only: the static shell in index.html paints first, then the app loads (SPEC §11).
+// Glue only: the page's last rendering (or the static shell in index.html) paints first, then the
+// app loads (SPEC §11).
 import { afterFirstPaint } from '../../components/after-first-paint';
+import { paintSnapshot } from '../../components/paint-snapshot';
 
+paintSnapshot('popup');
 afterFirstPaint(() => import('./app'));
