@@ -69,6 +69,16 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
   }),
   hooks: {
+    // Pages get the browser's own `browser` (Firefox) or `chrome` (Chrome), whose MV3 APIs all
+    // return promises; only the worker needs the polyfill (its message handlers answer by
+    // returning a promise, which Chrome's own onMessage does not support). The polyfill was 2.7 KB
+    // of the new tab's 30 KB (SPEC §11). Every import still reads `from 'wxt/browser'`.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
+      const alias = { ...(config.resolve!.alias as Record<string, string>) };
+      delete alias['wxt/browser'];
+      config.resolve!.alias = alias;
+    },
     'build:publicAssets': (_wxt, files) => {
       for (const lang of localeLanguages()) {
         files.push({
