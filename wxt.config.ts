@@ -1,22 +1,5 @@
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { localeLanguages, mergeLocale } from './scripts/locales';
-
-/**
- * The new tab's and the popup's entry script paints their last rendering (components/
- * paint-snapshot.ts), so the first frame must wait for it: Vite writes the entry's <script> tag
- * itself and drops `blocking`, so it is added back here, after Vite has written the page.
- */
-const renderBlockingEntry: Plugin = {
-  name: 'closer:render-blocking-entry',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (html, { path }) =>
-      /\/(newtab|popup)\/index\.html$/.test(path)
-        ? html.replace(/<script type="module" crossorigin /, '$&blocking="render" ')
-        : html,
-  },
-};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,13 +10,8 @@ export default defineConfig({
   imports: false,
   // Every supported browser preloads modules natively; the polyfill would cost each page ~0.5 KB.
   vite: () => ({
-    plugins: [renderBlockingEntry],
     build: {
       modulePreload: { polyfill: false },
-      // One stylesheet for every page, linked in its head: the new tab's and the popup's snapshot
-      // (components/paint-snapshot.ts) paints styled in the first frame without carrying its own
-      // CSS, and their app loads no stylesheet of its own (SPEC §11).
-      cssCodeSplit: false,
       rollupOptions: { output: { experimentalMinChunkSize: 4096 } },
     },
   }),

@@ -35,16 +35,18 @@ export function storeSnapshots(
   if (!inputs) return null;
   const build = snapshotBuild();
   const lang = uiLocale();
+  const css = pageCss();
   const snapshots: PageSnapshot[] = snapshotSegments(inputs, tonight.view!.now).map((segment) => ({
     build,
     lang,
     zone: inputs.zone,
     from: segment.from,
     until: segment.until,
+    css,
     html: renderStill(Page, Tonight.still(inputs, segment.view), segment.until),
   }));
   // The same rendering for the same stretch needs no write; a later `from` is no truer.
-  const key = tonight.generation + JSON.stringify(snapshots.map((s) => [s.until, s.html]));
+  const key = tonight.generation + JSON.stringify(snapshots.map((s) => [s.until, s.css, s.html]));
   if (key !== written) {
     written = key;
     writeSnapshots(page, snapshots, tonight.generation);
@@ -82,4 +84,15 @@ function renderStill(Page: TonightPage, still: Tonight, until: number): string {
   const html = root.outerHTML;
   void unmount(instance);
   return html;
+}
+
+/** The rules of the page's stylesheets, for a snapshot to paint with before the app loads them. */
+function pageCss(): string {
+  let css = '';
+  for (const sheet of document.styleSheets) {
+    if (sheet.ownerNode instanceof HTMLLinkElement) {
+      for (const rule of sheet.cssRules) css += rule.cssText;
+    }
+  }
+  return css;
 }

@@ -62,6 +62,7 @@ export function mountTonightPage(Page: TonightPage, page: SnapshotPage, titleKey
 /** Puts the rendered page in place of the snapshot or shell, finishing any entrance it would replay. */
 function takeOver(app: HTMLElement, holder: HTMLElement, still: HTMLElement | null): void {
   app.replaceChildren(...holder.childNodes);
+  document.querySelector('style[data-instant]')?.remove();
   // The snapshot already showed this content: fading it in again would be a flicker.
   if (still) for (const animation of app.getAnimations({ subtree: true })) animation.finish();
   performance.mark(SETTLED_MARK);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   forgetSnapshots,
-  pickSnapshot,
   readSnapshots,
+  snapshotBuild,
   snapshotGeneration,
   writeSnapshots,
   type PageSnapshot,
@@ -19,6 +21,7 @@ import {
   viewAt,
   type TonightInputs,
 } from '@/utils/views/snapshot';
+import { currentZone } from '@/utils/time/zone';
 import { ZONES } from './zones';
 
 /** The instant of a wall-clock time on a date in `zone`. */
@@ -191,6 +194,70 @@ class MemoryStorage {
   }
 }
 
+/** What public/snapshot.js did to a page: the stylesheet and root it put in, the clock it set. */
+interface Painted {
+  css: string | null;
+  html: string;
+  clock: string | null;
+  lang: string;
+}
+
+/**
+ * Runs public/snapshot.js (the classic script the new tab and popup load while parsing) against
+ * a page holding `storage`, as Chrome runs it: `page` names the page, `entry` its module script.
+ */
+function runSnapshotScript(
+  storage: MemoryStorage,
+  { page = 'newtab', entry = '/chunks/newtab-abc.js', version = '0.1.0', lang = 'en', now = 0 },
+): Painted {
+  const painted: Painted = {
+    css: null,
+    html: '<p class="shell">Closer</p>',
+    clock: null,
+    lang: '',
+  };
+  const clock = {
+    set textContent(text: string) {
+      painted.clock = text;
+    },
+  };
+  const document = {
+    currentScript: { dataset: { page } },
+    documentElement: {
+      set lang(lang: string) {
+        painted.lang = lang;
+      },
+    },
+    head: { append: (style: { textContent: string }) => (painted.css = style.textContent) },
+    createElement: () => ({ dataset: {}, textContent: '' }),
+    querySelector: (selector: string) =>
+      selector === 'script[type="module"]' ? { getAttribute: () => entry } : null,
+    getElementById: (id: string) =>
+      id === 'app'
+        ? {
+            set innerHTML(html: string) {
+              painted.html = html;
+            },
+            querySelectorAll: () => (painted.html.includes('data-clock') ? [clock] : []),
+          }
+        : null,
+  };
+  const chrome = {
+    runtime: { getManifest: () => ({ version }) },
+    i18n: { getUILanguage: () => lang },
+  };
+  runInNewContext(readFileSync('public/snapshot.js', 'utf8'), {
+    document,
+    chrome,
+    localStorage: storage,
+    Intl,
+    JSON,
+    Array,
+    Date: { now: () => now },
+  });
+  return painted;
+}
+
 describe('the snapshot store', () => {
   const snapshot = (
     from: number,
@@ -199,13 +266,14 @@ describe('the snapshot store', () => {
   ): PageSnapshot => ({
     build: '/chunks/newtab-abc.js 0.1.0',
     lang: 'en',
-    zone: 'Europe/Berlin',
+    // The zone snapshot.js finds itself in: the one each test run sets.
+    zone: currentZone(),
     from,
     until,
+    css: '',
     html: '<main data-testid="newtab"></main>',
     ...extra,
   });
-  const context = { build: '/chunks/newtab-abc.js 0.1.0', lang: 'en', zone: 'Europe/Berlin' };
 
   beforeEach(() => {
     Object.assign(globalThis, { localStorage: new MemoryStorage() });
@@ -214,29 +282,72 @@ describe('the snapshot store', () => {
     delete (globalThis as { localStorage?: unknown }).localStorage;
   });
 
+  const page = { entry: '/chunks/newtab-abc.js', version: '0.1.0', lang: 'en' };
+  const paint = (now: number, other: Partial<typeof page> = {}) =>
+    runSnapshotScript(localStorage as unknown as MemoryStorage, { ...page, ...other, now });
+  const store = (...snapshots: PageSnapshot[]) =>
+    writeSnapshots('newtab', snapshots, snapshotGeneration());
+
   it.each([
     ['from its first instant', 100, true],
     ['inside its stretch', 150, true],
     ['not at its end', 200, false],
     ['not before it was rendered (a clock set back)', 99, false],
-  ])('is painted %s', (_, now, shown) => {
-    expect(pickSnapshot([snapshot(100, 200)], { ...context, now })).toEqual(
-      shown ? snapshot(100, 200) : null,
-    );
+  ])('is painted by snapshot.js %s', (_, now, shown) => {
+    store(snapshot(100, 200));
+    expect(paint(now).html).toBe(shown ? snapshot(100, 200).html : '<p class="shell">Closer</p>');
   });
 
   it.each([
-    ['another build', { build: '/chunks/newtab-def.js 0.1.0' }],
-    ['another version', { build: '/chunks/newtab-abc.js 0.2.0' }],
+    ['another build', { entry: '/chunks/newtab-def.js' }],
+    ['another version', { version: '0.2.0' }],
     ['another language', { lang: 'es' }],
-    ['another zone', { zone: 'America/New_York' }],
   ])('is not painted in %s', (_, other) => {
-    expect(pickSnapshot([snapshot(100, 200)], { ...context, ...other, now: 150 })).toBeNull();
+    store(snapshot(100, 200));
+    expect(paint(150, other).css).toBeNull();
   });
 
-  it('paints the stretch that holds now, the present one or the one rendered ahead', () => {
-    const stored = [snapshot(100, 200, { html: 'a' }), snapshot(200, 300, { html: 'b' })];
-    expect(pickSnapshot(stored, { ...context, now: 250 })?.html).toBe('b');
+  it('is not painted in another zone than the one it was rendered in', () => {
+    store(snapshot(100, 200, { zone: currentZone() === 'UTC' ? 'Asia/Kolkata' : 'UTC' }));
+    expect(paint(150).css).toBeNull();
+  });
+
+  it('paints the stretch that holds now, with its styles, language and the clock at this minute', () => {
+    const now = Date.UTC(2026, 10, 24, 20, 41, 30);
+    store(
+      snapshot(now - 1000, now, { html: 'a' }),
+      snapshot(now, now + 1000, { html: '<p data-clock>8:00 PM</p>', css: '.b{}' }),
+    );
+    expect(paint(now)).toEqual({
+      css: '.b{}',
+      html: '<p data-clock>8:00 PM</p>',
+      clock: new Intl.DateTimeFormat('en', {
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: currentZone(),
+      }).format(now),
+      lang: 'en',
+    });
+  });
+
+  it('keys a snapshot by the build as the page and snapshot.js both read it', () => {
+    Object.assign(globalThis, {
+      document: { querySelector: () => ({ getAttribute: () => page.entry }) },
+      chrome: { runtime: { getManifest: () => ({ version: page.version }) } },
+    });
+    try {
+      store(snapshot(100, 200, { build: snapshotBuild() }));
+    } finally {
+      delete (globalThis as { document?: unknown }).document;
+      delete (globalThis as { chrome?: unknown }).chrome;
+    }
+    expect(paint(150).html).toBe(snapshot(100, 200).html);
+  });
+
+  it('paints nothing from a damaged entry or none', () => {
+    expect(paint(150).css).toBeNull();
+    localStorage.setItem('closer:snapshot:newtab', '{not json');
+    expect(paint(150).css).toBeNull();
   });
 
   it('stores what a page rendered, and forgets it when data changes', () => {

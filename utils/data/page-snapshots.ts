@@ -1,10 +1,10 @@
 /**
  * What the new tab and the popup last rendered, kept in the extension origin's `localStorage`
- * so that the page's entry script can paint it before the app loads (SPEC §11: the prompt on
- * screen at first paint, warm or cold; components/paint-snapshot.ts). A snapshot is painted only
- * for the same build, UI language and time zone, and inside the stretch of time it was rendered
- * for (utils/views/snapshot.ts). A cache of pixels, never data: IndexedDB stays the only truth, and every page re-reads it
- * and takes over from the snapshot.
+ * so that a classic script, public/snapshot.js, can paint it while the page is still parsing
+ * (SPEC §11: the prompt on screen at first paint, warm or cold). It paints a snapshot only for
+ * the same build (`snapshotBuild`), UI language and time zone, and inside the stretch of time
+ * it was rendered for (utils/views/snapshot.ts). A cache of pixels, never data: IndexedDB stays
+ * the only truth, and every page re-reads it and takes over from the snapshot.
  *
  * `localStorage` (not IndexedDB) because it is the one store a page can read synchronously,
  * while it is still parsing. The worker has none, so only pages write snapshots; a page's
@@ -28,6 +28,8 @@ export interface PageSnapshot {
   zone: string;
   from: number;
   until: number;
+  /** The page's stylesheets, so the snapshot paints styled before the app loads them. */
+  css: string;
   /** The page's root element. */
   html: string;
 }
@@ -37,35 +39,13 @@ const GENERATION_KEY = 'closer:snapshot-gen';
 const PAGES: readonly SnapshotPage[] = ['newtab', 'popup'];
 
 /**
- * This page's build: the hashed name of its entry script, which changes with any code or style it
- * loads, and the extension's version, which changes with its texts. (`chrome`, not the polyfill:
- * this runs before the first paint, and `chrome` exists in every browser Closer supports.)
+ * This page's build, as public/snapshot.js reads it: the hashed name of its entry script, which
+ * changes with any code or style it loads, and the extension's version, which changes with its
+ * texts.
  */
 export function snapshotBuild(): string {
   const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
   return `${entry} ${chrome.runtime.getManifest().version}`;
-}
-
-/** Where a snapshot may be painted: this build, UI language and zone, at this moment. */
-export interface SnapshotContext {
-  build: string;
-  lang: string;
-  zone: string;
-  now: number;
-}
-
-/** The snapshot that is still true in `context`: same build, language and zone, and now in its stretch. */
-export function pickSnapshot(
-  snapshots: readonly PageSnapshot[],
-  context: SnapshotContext,
-): PageSnapshot | null {
-  const { build, lang, zone, now } = context;
-  return (
-    snapshots.find(
-      (s) =>
-        s.build === build && s.lang === lang && s.zone === zone && s.from <= now && now < s.until,
-    ) ?? null
-  );
 }
 
 /** `localStorage`, or null where there is none (the worker) or it is refused (a locked-down profile). */
