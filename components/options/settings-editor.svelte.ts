@@ -1,39 +1,34 @@
+import { editSettings } from '@/utils/data/edit-settings';
+import { readSettings } from '@/utils/data/storage';
+import { broadcastChanged, send } from '@/utils/engine/messages';
+import { PROBLEM_KEYS } from '@/utils/data/problems';
+import { fieldAt, getField, type SettingsEdit, type SettingsField } from '@/utils/settings/fields';
+import type { Problem, Settings, SettingsProblemCode } from '@/utils/settings/schema';
 import { t } from '@/utils/views/i18n';
-import { send } from '@/utils/engine/messages';
-import type { Problem } from '@/utils/settings/validation';
-import { validateSettings } from '@/utils/settings/validation';
-import type { Settings } from '@/utils/settings/schema';
-import { readSettings, writeSettings } from '@/utils/data/storage';
+import { followChanges } from '../follow-changes';
 
-/** The translated message for each validation rule the options page can break. */
-const PROBLEM_KEYS: Record<string, string> = {
-  'bad-time': 'options_problem_bad_time',
-  'same-start-end': 'options_problem_same_start_end',
-  'window-too-long': 'options_problem_window_too_long',
-  'limit-range': 'options_problem_limit_range',
-  'goal-range': 'options_problem_goal_range',
-  'quiet-range': 'options_problem_quiet_range',
-  'max-nudges-range': 'options_problem_max_nudges_range',
-  'category-conflict': 'options_problem_category_conflict',
-};
-
-/** A problem in the user's language (falls back to the validator's precise English). */
-export function problemMessage(problem: Problem): string {
-  const key = PROBLEM_KEYS[problem.code];
-  return key ? t(key) : problem.message;
+/**
+ * The inline message for a problem, from `PROBLEM_KEYS`; a rule no control can break reads as a
+ * storage problem.
+ */
+export function problemMessage(problem: Problem<SettingsProblemCode>): string {
+  const key = PROBLEM_KEYS[problem.code].field;
+  return key ? t(key) : t('error_save', problem.code);
 }
 
 /**
- * The options page's settings: loaded once, changed one field at a time. A change is checked
- * first; a refused one shows its message beside the field and leaves the stored value alone.
+ * The options page's settings: read from storage, changed one field at a time. Each change is
+ * applied to the settings as stored at that moment (`editSettings`); a refused one shows its
+ * message beside its control and leaves the stored value alone. The page follows changes made
+ * elsewhere (`follow`); the controls themselves keep what the user is typing (`storedValue`).
  */
 export class SettingsEditor {
   /** How long "Saved" stays: long enough to read, short enough not to linger over the page. */
   static readonly STATUS_MS = 3000;
 
   settings = $state<Settings | null>(null);
-  /** Inline messages by field id. */
-  errors = $state<Record<string, string>>({});
+  /** Inline messages by field. */
+  errors = $state<Partial<Record<SettingsField, string>>>({});
   /** The polite confirmation after each save; it clears itself after `STATUS_MS`. */
   status = $state('');
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,45 +46,77 @@ export class SettingsEditor {
     if (text) this.#statusTimer = setTimeout(() => (this.status = ''), SettingsEditor.STATUS_MS);
   }
 
-  /** Reads the stored settings. */
+  /**
+   * Bumped by every read and every save: a read that returns after a later save (or a later
+   * read) has already shown newer settings is dropped rather than shown over them.
+   */
+  #generation = 0;
+
+  /** Reads the stored settings; a field changed elsewhere loses its (now stale) message. */
   async load(): Promise<void> {
+    const generation = ++this.#generation;
     try {
-      this.settings = await readSettings();
+      const settings = await readSettings();
+      if (generation !== this.#generation) return;
+      this.#show(settings);
       this.failure = null;
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
     }
   }
 
+  #show(settings: Settings): void {
+    const before = this.settings;
+    for (const field of Object.keys(this.errors) as SettingsField[]) {
+      const changed =
+        before &&
+        JSON.stringify(getField(before, field)) !== JSON.stringify(getField(settings, field));
+      if (changed) delete this.errors[field];
+    }
+    this.settings = settings;
+  }
+
+  /** Loads now, then re-reads whenever stored data changes elsewhere; returns the stop function. */
+  follow(): () => void {
+    return followChanges(() => this.load());
+  }
+
   /**
-   * Applies `edit` to a copy of the settings and saves it, unless `problem` (the field's own
-   * check) or the whole-settings check refuses it.
+   * After this page changed stored data outside an edit (an import, an erase): re-read, and
+   * tell the other pages.
    */
-  async change(field: string, problem: Problem | null, edit: (draft: Settings) => void) {
-    if (!this.settings) return;
-    if (problem) {
-      this.errors[field] = problemMessage(problem);
-      this.#say('');
-      return;
-    }
-    const draft = $state.snapshot(this.settings) as Settings;
-    edit(draft);
-    const checked = validateSettings(draft);
-    if (!checked.ok) {
-      this.errors[field] = problemMessage(checked.problems[0]!);
-      this.#say('');
-      return;
-    }
-    delete this.errors[field];
+  async changedHere(): Promise<void> {
+    await this.load();
+    await broadcastChanged();
+  }
+
+  /**
+   * Saves `edit` (its fields, or a function of the settings as stored when it lands). `field`
+   * is where a refusal is shown when the problem's path names no field of its own.
+   */
+  async edit(
+    field: SettingsField,
+    edit: SettingsEdit | ((current: Settings) => SettingsEdit),
+  ): Promise<void> {
+    let result;
     try {
-      await writeSettings(checked.settings);
-      this.settings = checked.settings;
-      this.#say(t('options_saved'));
-      this.failure = null;
+      result = await editSettings(edit);
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
       return;
     }
+    if (!result.ok) {
+      const problem = result.problems[0]!;
+      this.errors[fieldAt(problem.path) ?? field] = problemMessage(problem);
+      this.#say('');
+      return;
+    }
+    delete this.errors[field];
+    this.#generation += 1;
+    this.#show(result.settings);
+    this.failure = null;
+    this.#say(t('options_saved'));
+    await broadcastChanged();
     // The worker follows the new schedule and limit (badge, alarms); it may be asleep.
     await send('observe', {}).catch(() => undefined);
   }
