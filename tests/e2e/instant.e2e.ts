@@ -255,3 +255,73 @@ test.describe('right after midnight', () => {
     expectPaintedAsSettled(recorded, settled);
   });
 });
+
+/** Whatever the first frame showed (the shell, or a snapshot) was what the page settled on: nothing stale, ever. */
+function expectNothingStale(recorded: Recorded, settled: Values) {
+  for (const key of ['prompt', 'evening', 'count', 'today'] as const) {
+    expect(recorded.seen[key], key).toEqual(settled[key] === null ? [] : [settled[key]]);
+  }
+}
+
+test.describe('after an import or an erase on the options page', () => {
+  test.use({ timeZone: dayZone() });
+
+  test('the new tab never paints the snapshot of what they replaced', async ({ extension }) => {
+    await record(extension.context);
+    await extension.observeNow();
+    const before = await openSettled(extension, 'newtab.html');
+    expect((await settledValues(before.page)).evening).toBe('false');
+    await before.page.close();
+
+    // A file whose evenings are under way now, in the browser's zone: the import changes the
+    // evening state the stored snapshot shows. The import runs in a worker, which has no
+    // localStorage: the options page must forget the snapshots for it.
+    const start = await extension.inWorker(() => {
+      const hhmm = (at: number) => new Date(at).toTimeString().slice(0, 5);
+      return { from: hhmm(Date.now() - 60 * 60_000), to: hhmm(Date.now() + 2 * 60 * 60_000) };
+    }, undefined);
+    const file = {
+      app: 'closer',
+      schemaVersion: 2,
+      settings: {
+        schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          weekday,
+          enabled: true,
+          start: start.from,
+          end: start.to,
+        })),
+        limitMinutes: 20,
+        weeklyGoal: 4,
+        weekStartsOn: 1,
+        nudges: { enabled: true },
+      },
+      evenings: [],
+    };
+    const options = await extension.context.newPage();
+    await options.goto(extension.url('options.html'));
+    await options.getByLabel('Import data').setInputFiles({
+      name: 'closer.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect(options.locator('section [role="status"]')).toContainText('Imported');
+
+    const imported = await openSettled(extension, 'newtab.html');
+    const afterImport = await settledValues(imported.page);
+    expect(afterImport.evening).toBe('true');
+    expectNothingStale(imported.recorded, afterImport);
+    await imported.page.close();
+    // The page stored a snapshot of the imported data, which the next new tab paints.
+    const again = await openSettled(extension, 'newtab.html');
+    expectPaintedAsSettled(again.recorded, await settledValues(again.page));
+    await again.page.close();
+
+    await options.getByRole('button', { name: 'Erase all data' }).click();
+    await options.getByRole('button', { name: 'Erase everything' }).click();
+    await expect(options.locator('section [role="status"]')).toContainText(/erased/i);
+    const erased = await openSettled(extension, 'newtab.html');
+    const afterErase = await settledValues(erased.page);
+    expect(afterErase.evening).toBe('false');
+    expectNothingStale(erased.recorded, afterErase);
+  });
+});
