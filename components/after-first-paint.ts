@@ -1,6 +1,6 @@
 /**
- * Runs `start` once the browser has painted the page's static shell, so the first frame never
- * waits for the app's JavaScript to be parsed and run. A hidden page paints no frames, so there
+ * Runs `start` once the browser has painted the page's first frame (its snapshot, or the static
+ * shell), so that frame never waits for the app's JavaScript to be parsed and run. A hidden page paints no frames, so there
  * it starts at once; a fallback keeps a throttled page from waiting long.
  */
 export function afterFirstPaint(start: () => unknown): void {

@@ -1,17 +1,16 @@
 import { currentZone } from '@/utils/time/zone';
+import { addDays } from '@/utils/time/schedule';
 import { uiLocale } from '@/utils/views/i18n';
-import { followChanges } from './follow-changes';
 import { promptView } from '@/utils/views/prompt-view';
 import { read, readEveningsMerged, readSettings } from '@/utils/data/storage';
+import { snapshotGeneration } from '@/utils/data/page-snapshots';
 import { buildTonightView, viewDateRange, type TonightView } from '@/utils/views/tonight-view';
+import type { TonightInputs } from '@/utils/views/snapshot';
 import type { Snooze } from '@/utils/evening/nudge-policy';
 import type { Settings } from '@/utils/settings/schema';
 import { resolveWeekStart } from '@/utils/evening/week';
 
-/** How often an open page re-reads, so minutes and the evening's start and end show without a reload. */
-const REFRESH_MS = 20_000;
-
-/** Live state of tonight and this week for a page: loads, then follows the worker's changes. */
+/** State of tonight and this week for a page (the new tab, the popup), as last read from storage. */
 export class Tonight {
   view = $state<TonightView | null>(null);
   settings = $state<Settings | null>(null);
@@ -27,32 +26,60 @@ export class Tonight {
       ? promptView(this.view.promptDate, this.settings.prompts, this.view.record?.promptOffset ?? 0)
       : null,
   );
+  /** What the last load read, to show the same data at another instant (a page's snapshots). */
+  inputs: TonightInputs | null = null;
+  /** The snapshot generation when the last load began (see `writeSnapshots`). */
+  generation = '';
+  /** Called after every load, whoever asked for it (a page after an action, a change elsewhere). */
+  onload: (() => void) | null = null;
+
+  /** A still copy showing `view` (one instant of `inputs`) that never loads: what a snapshot renders. */
+  static still(inputs: TonightInputs, view: TonightView): Tonight {
+    const still = new Tonight();
+    still.inputs = inputs;
+    still.settings = inputs.settings;
+    still.allowanceUntil = inputs.allowanceUntil;
+    still.snooze = inputs.snooze;
+    still.view = view;
+    return still;
+  }
 
   /** Reads storage and recomputes the view. */
   async load(): Promise<void> {
+    const generation = snapshotGeneration();
     try {
       const settings = await readSettings();
       const now = Date.now();
       const zone = currentZone();
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
       const [first, last] = viewDateRange(now, zone, weekStartsOn);
-      const [evenings, allowance, nudgeState] = await Promise.all([
-        readEveningsMerged(first, last, settings.limitMinutes),
+      // A week more than today's view needs: what the page will show after midnight, too.
+      const [evenings, allowance, nudgeState, meta] = await Promise.all([
+        readEveningsMerged(first, addDays(last, 7), settings.limitMinutes),
         read('allowance'),
         read('nudge-state'),
+        read('meta'),
       ]);
-      this.snooze = nudgeState?.snooze ?? null;
+      const inputs: TonightInputs = {
+        settings,
+        evenings,
+        meta,
+        allowanceUntil: allowance?.until ?? 0,
+        snooze: nudgeState?.snooze ?? null,
+        zone,
+        weekStartsOn,
+      };
+      this.inputs = inputs;
+      this.generation = generation;
+      this.snooze = inputs.snooze;
       this.settings = settings;
-      this.allowanceUntil = allowance?.until ?? 0;
+      this.allowanceUntil = inputs.allowanceUntil;
       this.view = buildTonightView(settings, evenings, now, zone, weekStartsOn);
       this.error = null;
     } catch (error) {
+      this.inputs = null;
       this.error = error instanceof Error ? error.message : String(error);
     }
-  }
-
-  /** Loads now and keeps the view fresh; returns the function that stops watching. */
-  watch(): () => void {
-    return followChanges(() => this.load(), REFRESH_MS);
+    this.onload?.();
   }
 }

@@ -339,7 +339,8 @@ async function background(run) {
   const reply = await until(
     page,
     () => browser.runtime.sendMessage({ name: 'observe', request: {} }),
-    (v) => v?.ok === true,
+    // The worker answers through sendResponse: { value } or { error } (utils/engine/messages.ts).
+    (v) => v?.value?.ok === true,
   );
   check('background answers an "observe" message', reply.ok, JSON.stringify(reply.value));
   const idle = await until(

@@ -1,4 +1,4 @@
-import { mountPage } from '../../components/mount-page';
+import { mountTonightPage } from '../../components/tonight-page';
 import NewtabPage from '../../components/NewtabPage.svelte';
 
-mountPage(NewtabPage, 'newtab_title');
+mountTonightPage(NewtabPage, 'newtab', 'newtab_title');

@@ -1,4 +1,4 @@
-import { mountPage } from '../../components/mount-page';
+import { mountTonightPage } from '../../components/tonight-page';
 import PopupPage from '../../components/PopupPage.svelte';
 
-mountPage(PopupPage, 'popup_title');
+mountTonightPage(PopupPage, 'popup', 'popup_title');

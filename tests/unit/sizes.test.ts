@@ -45,6 +45,22 @@ describe('measureSizes (the size check in npm test)', () => {
     expect(row!.gzip).toBeLessThan(2000);
   });
 
+  it('counts what the app imports on demand (a form, an action) apart from what the page opens with', () => {
+    const out = build({
+      'page.html': page,
+      'chunks/page.js': `import("./app.js");${noise(200, 6)}`,
+      'chunks/shared.js': noise(300, 7),
+      'chunks/app.js': `import"./shared.js";const f=()=>import("./form.js");${noise(400, 8)}`,
+      'chunks/form.js': `import"./shared.js";import"./form-only.js";${noise(3000, 9)}`,
+      'chunks/form-only.js': noise(1000, 10),
+    });
+    const [row] = measureSizes(out, { 'page.html': 10_000 });
+    expect(row).toMatchObject({ files: 3, onDemand: { files: 2 } });
+    expect(row!.scripts.sort()).toEqual(['chunks/app.js', 'chunks/page.js', 'chunks/shared.js']);
+    expect(row!.gzip).toBeLessThan(2000);
+    expect(row!.onDemand.gzip).toBeGreaterThan(row!.gzip);
+  });
+
   it('fails a page whose JavaScript is over its budget', () => {
     const out = build({
       'page.html': page,

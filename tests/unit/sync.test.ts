@@ -29,6 +29,10 @@ import {
 import type { EveningRecord } from '@/utils/evening/record';
 import { defaultSettings } from '@/utils/settings/settings';
 import { enforceChromeQuotas, type SyncLog } from './chrome-sync';
+import { createPairCode } from '@/utils/settings/pair-code';
+
+/** A valid pair code (the schema checks its words and check word). */
+const PAIR_CODE = createPairCode((buffer) => buffer.fill(7));
 
 const zone = 'UTC';
 const MINUTE = 60_000;
@@ -265,22 +269,22 @@ describe('settings, last change wins per field', () => {
   });
 
   it('sends settings an import changed, stamped when it noticed', async () => {
-    await importData({ ...defaultSettings(), weeklyGoal: 7, pairCode: 'amber-river-sol-mint' }, []);
+    await importData({ ...defaultSettings(), weeklyGoal: 7, pairCode: PAIR_CODE }, []);
     await syncStep(EVENING, zone, true);
     const items = await sync.items();
     expect(items['s.weeklyGoal']).toEqual([EVENING, 7]);
-    expect(items['s.pairCode']).toEqual([EVENING, 'amber-river-sol-mint']);
+    expect(items['s.pairCode']).toEqual([EVENING, PAIR_CODE]);
   });
 
   it('syncs saved prompts and the pair code like any field', async () => {
     await editSettings(
-      { 'prompts.saved': ['care_01', 'ritual_02'], pairCode: 'amber-river-sol-mint' },
+      { 'prompts.saved': ['care_01', 'ritual_02'], pairCode: PAIR_CODE },
       EVENING - MINUTE,
     );
     await syncStep(EVENING, zone, true);
     const items = await sync.items();
     expect(items['s.prompts.saved']).toEqual([EVENING - MINUTE, ['care_01', 'ritual_02']]);
-    expect(items['s.pairCode']).toEqual([EVENING - MINUTE, 'amber-river-sol-mint']);
+    expect(items['s.pairCode']).toEqual([EVENING - MINUTE, PAIR_CODE]);
   });
 });
 

@@ -15,6 +15,7 @@ vi.mock('@/utils/data/storage', async (importOriginal) => {
 });
 
 const { handlers, registerWorker } = await import('@/utils/engine/worker');
+const { answerMessages, send } = await import('@/utils/engine/messages');
 
 beforeEach(() => {
   failing.on = false;
@@ -54,12 +55,33 @@ describe('a storage failure in the worker', () => {
 describe('messages', () => {
   it('answers protocol messages and ignores anything else', async () => {
     registerWorker();
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
-      { name: 'observe', request: {} },
-      {},
-    );
-    expect(answer).toEqual({ ok: true });
-    const [ignored] = await fakeBrowser.runtime.onMessage.trigger({ name: 'format-disk' }, {});
+    // The browser's own onMessage passes sendResponse; the fake's types leave it out.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (
+      ...args: unknown[]
+    ) => Promise<unknown[]>;
+    // The listener keeps the channel open (returns true) and answers through sendResponse.
+    const answered = new Promise((resolve) => {
+      void trigger({ name: 'observe', request: {} }, {}, resolve).then(([kept]) =>
+        expect(kept).toBe(true),
+      );
+    });
+    expect(await answered).toEqual({ value: { ok: true } });
+    const noAnswer = vi.fn();
+    const [ignored] = await trigger({ name: 'format-disk' }, {}, noAnswer);
     expect(ignored).toBeUndefined();
+    expect(noAnswer).not.toHaveBeenCalled();
+  });
+
+  it('sends a handler’s failure back as an error that send() rethrows', async () => {
+    const listen = answerMessages({
+      ...handlers,
+      observe: () => Promise.reject(new Error('storage is full')),
+    });
+    const reply = await new Promise((resolve) =>
+      listen({ name: 'observe', request: {} }, {}, resolve),
+    );
+    expect(reply).toEqual({ error: 'storage is full' });
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve(reply));
+    await expect(send('observe', {})).rejects.toThrow('storage is full');
   });
 });

@@ -72,6 +72,13 @@ function db(): UseStore {
   return store;
 }
 
+const writeListeners: (() => void)[] = [];
+
+/** Calls `listener` after each write of this page commits (pages forget their snapshots then). */
+export function afterEachWrite(listener: () => void): void {
+  writeListeners.push(listener);
+}
+
 /**
  * Runs a transaction, retrying once when the connection was closed under us (Chrome closes
  * IndexedDB connections of a suspended worker; the first use after waking can throw
@@ -81,13 +88,16 @@ async function withStore<T>(
   mode: IDBTransactionMode,
   body: (os: IDBObjectStore) => T | PromiseLike<T>,
 ): Promise<T> {
+  let result: T;
   try {
-    return await db()(mode, body);
+    result = await db()(mode, body);
   } catch (error) {
     if (!(error instanceof DOMException) || error.name !== 'InvalidStateError') throw error;
     store = null;
-    return db()(mode, body);
+    result = await db()(mode, body);
   }
+  if (mode === 'readwrite') for (const listener of writeListeners) listener();
+  return result;
 }
 
 /**

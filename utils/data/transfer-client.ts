@@ -4,6 +4,7 @@
  * bundles itself.
  */
 import type { Clock } from '@/utils/data/import-file';
+import { forgetSnapshots } from '@/utils/data/page-snapshots';
 // Vite's worker import, not `new Worker(new URL(…, import.meta.url))`: WXT defines
 // import.meta.url as self.location.href, which hides that pattern from Vite (wxt-dev/wxt#2032).
 import TransferWorker from './transfer-worker?worker';
@@ -36,13 +37,22 @@ export async function exportInWorker(clock: Clock): Promise<{ fileName: string; 
   return reply.exported;
 }
 
-/** `importBlob` off the main thread: each phase as it starts, then the outcome. */
+/**
+ * `importBlob` off the main thread: each phase as it starts, then the outcome. The worker has no
+ * `localStorage`, so this page forgets the new tab's and popup's snapshots once it has answered
+ * (even in failure: it may have written), and they never paint what the file replaced.
+ */
 export async function importInWorker(
   file: Blob,
   clock: Clock,
   onPhase: (phase: ImportPhase) => void,
 ): Promise<ImportOutcome> {
-  const reply = await run({ kind: 'import', file, clock }, onPhase);
+  let reply;
+  try {
+    reply = await run({ kind: 'import', file, clock }, onPhase);
+  } finally {
+    forgetSnapshots();
+  }
   if (!('outcome' in reply)) throw new Error('The import gave no outcome.');
   return reply.outcome;
 }

@@ -26,12 +26,22 @@ export type Message = { [N in MessageName]: MessageOf<N> }[MessageName];
 /** The broadcast after any write, by the worker or a page: stored data changed, re-read it. */
 export const CHANGED = 'closer:changed';
 
-/** Sends a typed message to the worker. */
+/**
+ * The worker's answer: the handler's value, or what went wrong. The browser's own `onMessage`
+ * answers through `sendResponse`, which cannot reject, so a failure travels as `{ error }`.
+ */
+export type Reply<T> = { value: T } | { error: string };
+
+/** Sends a typed message to the worker; rejects with the worker's error when its handler failed. */
 export async function send<N extends MessageName>(
   name: N,
   request: Protocol[N]['request'],
 ): Promise<Protocol[N]['response']> {
-  return (await browser.runtime.sendMessage({ name, request })) as Protocol[N]['response'];
+  const reply = (await browser.runtime.sendMessage({ name, request })) as
+    Reply<Protocol[N]['response']> | undefined;
+  if (!reply) throw new Error(`The background worker did not answer "${name}".`);
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.value;
 }
 
 /**
@@ -62,6 +72,24 @@ export function dispatch<N extends MessageName>(
 ): Promise<Protocol[N]['response']> {
   const handler: Handlers[N] = handlers[message.name];
   return handler(message.request);
+}
+
+/**
+ * The worker's `onMessage` listener for the browser's own API (no polyfill): a protocol message
+ * is answered through `sendResponse` and the listener returns true, which keeps the channel open
+ * in Chrome and Firefox alike; anything else is left for other listeners.
+ */
+export function answerMessages(handlers: Handlers) {
+  return (raw: unknown, _sender: unknown, sendResponse: (reply: Reply<unknown>) => void) => {
+    const message = asMessage(raw, handlers);
+    if (!message) return undefined;
+    dispatch(handlers, message).then(
+      (value) => sendResponse({ value }),
+      (error: unknown) =>
+        sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  };
 }
 
 /** Narrows an unknown runtime message to one of the protocol's messages. */

@@ -13,7 +13,7 @@ import {
 } from '@/utils/engine/evening-engine';
 import { t } from '@/utils/views/i18n';
 import { currentZone } from '@/utils/time/zone';
-import { asMessage, dispatch, type Handlers } from '@/utils/engine/messages';
+import { answerMessages, type Handlers } from '@/utils/engine/messages';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
@@ -68,11 +68,7 @@ export function registerWorker(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && Object.keys(changes).some(isSyncKey)) void run(() => observe());
   });
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = asMessage(raw, handlers);
-    if (!message) return undefined;
-    return dispatch(handlers, message);
-  });
+  browser.runtime.onMessage.addListener(answerMessages(handlers));
   browser.notifications.onButtonClicked.addListener((id, index) => {
     if (!id.startsWith(NUDGE_ID_PREFIX)) return;
     void browser.notifications.clear(id);

@@ -61,7 +61,14 @@ export const PAIR_WORD_LETTERS = 4;
 export const PAIR_CODE_BITS = (PAIR_CODE_LENGTH - 1) * Math.log2(PAIR_WORDS.length);
 
 const SIZE = PAIR_WORDS.length;
-const INDEX = new Map(PAIR_WORDS.map((word, index) => [word, index]));
+let index: Map<string, number> | undefined;
+/**
+ * Each word's place in the list, built on first use: a module with no top-level work is one a
+ * bundler can leave out of pages that only import the settings schema's types (the new tab).
+ */
+function wordIndex(): Map<string, number> {
+  return (index ??= new Map(PAIR_WORDS.map((word, i) => [word, i])));
+}
 // Word i's weight in the check equation: distinct and non-zero modulo the (prime) list size.
 const WEIGHTS = [1, 2, 3, 4] as const;
 
@@ -154,7 +161,7 @@ export function parsePairCode(typed: string): PairCodeResult {
   }
   const indexes: number[] = [];
   for (const [i, word] of words.entries()) {
-    const index = INDEX.get(word);
+    const index = wordIndex().get(word);
     if (index === undefined) {
       return { ok: false, problem: { code: 'unknown-word', position: i + 1, word } };
     }

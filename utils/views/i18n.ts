@@ -6,8 +6,12 @@ import { browser } from 'wxt/browser';
  * every key used in the source present in every language).
  */
 export function t(key: string, substitutions?: string | string[]): string {
-  // The polyfill's types only allow plain strings; Chrome accepts both.
-  return browser.i18n.getMessage(key, substitutions as string) || key;
+  // WXT types `getMessage` by the keys in public/_locales; ours are merged from locales/ at build.
+  const getMessage = browser.i18n.getMessage as (
+    name: string,
+    substitutions?: string | string[],
+  ) => string;
+  return getMessage.call(browser.i18n, key, substitutions) || key;
 }
 
 /** The browser's UI language, for `Intl` formatting. */

@@ -1,0 +1,327 @@
+/**
+ * Instant content (SPEC §11): the new tab and the popup paint their prompt, evening state and
+ * week in the first frame from the snapshot of their last rendering, and what that frame shows is
+ * exactly what the page settles on: the same prompt, never yesterday's, never the wrong evening
+ * state, warm or with the worker stopped, right after the evening starts and after midnight.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { defaultSettings } from '../../utils/settings/settings';
+import { dayZone, eveningZone, expect, test, type Extension } from './fixtures';
+
+/** Every value the page's figures ever had, and what they were when the first frame was painted. */
+interface Recorded {
+  first: Values | null;
+  seen: { [K in keyof Values]: string[] };
+}
+interface Values {
+  prompt: string | null;
+  evening: string | null;
+  count: string | null;
+  minutes: string | null;
+  /** The week's dot for today, once today's evening is still to come or under way. */
+  today: string | null;
+}
+
+/**
+ * Installed before any page script (CDP Page.addScriptToEvaluateOnNewDocument). The entry script
+ * blocks rendering until it has painted the snapshot, and the app loads only after the first
+ * frame, so the document at DOMContentLoaded is the one the first frame shows.
+ */
+function recorder() {
+  const values = () => ({
+    prompt: document.querySelector('[data-testid="prompt"]')?.textContent?.trim() ?? null,
+    evening: document.querySelector('[data-evening]')?.getAttribute('data-evening') ?? null,
+    count:
+      document.querySelector('[data-testid="week-progress"]')?.getAttribute('data-count') ?? null,
+    minutes:
+      document.querySelector('[data-testid="tonight"]')?.getAttribute('data-minutes') ?? null,
+    today:
+      document.querySelector('[data-testid="week-progress"] .tonight')?.getAttribute('data-date') ??
+      null,
+  });
+  const record = {
+    first: null,
+    seen: { prompt: [], evening: [], count: [], minutes: [], today: [] },
+  } as {
+    first: ReturnType<typeof values> | null;
+    seen: Record<string, string[]>;
+  };
+  Object.defineProperty(globalThis, '__closerRecord', { value: record });
+  const note = () => {
+    for (const [key, value] of Object.entries(values())) {
+      const seen = record.seen[key]!;
+      if (value !== null && seen.at(-1) !== value) seen.push(value);
+    }
+  };
+  new MutationObserver(note).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    record.first = values();
+    note();
+  });
+}
+
+async function record(context: BrowserContext): Promise<void> {
+  await context.addInitScript(recorder);
+}
+
+/** Opens a page, waits until it shows what it read from storage, and returns what it recorded. */
+async function openSettled(extension: Extension, path: string) {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url(path));
+  // The live page has taken the snapshot's place (the pages' clock may be fake here, so this
+  // waits on the document rather than on the page's performance mark).
+  await page.locator('#app > [data-evening]:not([data-instant])').waitFor();
+  // A moment for anything that would still change it.
+  await page.waitForTimeout(300);
+  const recorded = await page.evaluate(
+    () => (globalThis as unknown as { __closerRecord: Recorded }).__closerRecord,
+  );
+  return { page, recorded };
+}
+
+/** Opens `path` once to store its snapshot, then again to paint from it; checks the second. */
+async function expectNoSwap(extension: Extension, path: string, expectEvening: boolean) {
+  // The worker has run once (a page keeps no snapshot before it has settled past evenings).
+  await extension.observeNow();
+  const first = await openSettled(extension, path);
+  await first.page.close();
+  const { page, recorded } = await openSettled(extension, path);
+  const settled = await settledValues(page);
+  expect(settled.evening).toBe(String(expectEvening));
+  expectPaintedAsSettled(recorded, settled);
+  return { page, settled };
+}
+
+async function settledValues(page: Page): Promise<Values> {
+  const attr = (testId: string, name: string) =>
+    page.locator(`[data-testid="${testId}"]`).first().getAttribute(name, { timeout: 1000 });
+  return {
+    prompt: (await page.getByTestId('prompt').textContent())?.trim() ?? null,
+    evening: await page.locator('[data-evening]').getAttribute('data-evening'),
+    count: await attr('week-progress', 'data-count'),
+    minutes: (await page.getByTestId('tonight').count())
+      ? await attr('tonight', 'data-minutes')
+      : null,
+    today: (await page.locator('[data-testid="week-progress"] .tonight').count())
+      ? await page.locator('[data-testid="week-progress"] .tonight').getAttribute('data-date')
+      : null,
+  };
+}
+
+/** The first frame already showed the prompt, evening state and week the page settled on, and they never changed. */
+function expectPaintedAsSettled(recorded: Recorded, settled: Values) {
+  expect(recorded.first, 'the first frame showed the snapshot').not.toBeNull();
+  expect(recorded.first!.prompt).toBe(settled.prompt);
+  expect(recorded.first!.evening).toBe(settled.evening);
+  expect(recorded.first!.count).toBe(settled.count);
+  expect(recorded.first!.today).toBe(settled.today);
+  // Tonight's minutes only come with the live page (only the worker knows them), once.
+  expect(recorded.first!.minutes).toBeNull();
+  expect(recorded.seen.prompt).toEqual([settled.prompt]);
+  expect(recorded.seen.evening).toEqual([settled.evening]);
+  expect(recorded.seen.count).toEqual([settled.count]);
+  expect(recorded.seen.today).toEqual(settled.today === null ? [] : [settled.today]);
+  expect(recorded.seen.minutes).toEqual(settled.minutes === null ? [] : [settled.minutes]);
+}
+
+/** How many service workers are running. */
+async function runningWorkers(extension: Extension): Promise<number> {
+  const browser = await extension.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await browser.send('Target.getTargets');
+  await browser.detach();
+  return targetInfos.filter((t) => t.type === 'service_worker').length;
+}
+
+/** Stops the worker (CDP ServiceWorker.stopAllWorkers), as a user's browser usually has it. */
+async function stopWorker(extension: Extension) {
+  const page = await extension.context.newPage();
+  const cdp = await extension.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.close();
+  await expect.poll(() => runningWorkers(extension)).toBe(0);
+}
+
+for (const [state, zone, evening] of [
+  ['evening', eveningZone(), true],
+  ['day', dayZone(), false],
+] as const) {
+  test.describe(`in the ${state}`, () => {
+    test.use({ timeZone: zone });
+
+    for (const path of ['newtab.html', 'popup.html']) {
+      test(`${path} paints the prompt it settles on in its first frame`, async ({ extension }) => {
+        await record(extension.context);
+        await expectNoSwap(extension, path, evening);
+      });
+    }
+
+    test('with the worker stopped (cold), the new tab still paints what it settles on', async ({
+      extension,
+    }) => {
+      await record(extension.context);
+      await extension.observeNow();
+      const warm = await openSettled(extension, 'newtab.html');
+      await warm.page.close();
+      await stopWorker(extension);
+      const { page, recorded } = await openSettled(extension, 'newtab.html');
+      expectPaintedAsSettled(recorded, await settledValues(page));
+      // Reading storage did not need the worker, nor wake it.
+      expect(await runningWorkers(extension)).toBe(0);
+    });
+  });
+}
+
+test.describe('right after the evening starts', () => {
+  test.use({ timeZone: dayZone() });
+
+  test('the first new tab of the evening paints its invitation and prompt at once', async ({
+    extension,
+  }) => {
+    test.setTimeout(150_000);
+    await record(extension.context);
+    // An evening starting at the next whole minute at least 20 s away, in the browser's zone.
+    const start = await extension.inWorker(() => {
+      const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+      return { epoch: at.getTime(), hhmm: at.toTimeString().slice(0, 5) };
+    }, undefined);
+    const [hour, minute] = start.hhmm.split(':').map(Number) as [number, number];
+    const end = `${String((hour + 2) % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    const settings = defaultSettings();
+    settings.schedule = settings.schedule.map((w) => ({ ...w, start: start.hhmm, end }));
+    await extension.putData({ settings });
+    await extension.observeNow();
+
+    const before = await openSettled(extension, 'newtab.html');
+    const saved = await settledValues(before.page);
+    expect(saved.evening).toBe('false');
+    await before.page.close();
+
+    await new Promise((resolve) => setTimeout(resolve, start.epoch - Date.now() + 1500));
+    const { page, recorded } = await openSettled(extension, 'newtab.html');
+    const settled = await settledValues(page);
+    expect(settled.evening).toBe('true');
+    // The question saved for tonight is tonight's prompt, painted with the invitation at once.
+    expect(settled.prompt).toBe(saved.prompt);
+    expectPaintedAsSettled(recorded, settled);
+  });
+});
+
+test.describe('right after midnight', () => {
+  test.use({ timeZone: dayZone() });
+
+  test('the first new tab of the day paints the new day, with the prompt saved since the evening ended', async ({
+    extension,
+  }) => {
+    // The pages' clock at 23:59:40 tonight (the worker keeps real time, in the day: it writes
+    // nothing that matters here); tonight's evening already decided.
+    const today = await extension.localDate();
+    const midnight = await extension.inWorker((date) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      return new Date(y, m - 1, d + 1).getTime();
+    }, today);
+    await extension.putData({
+      meta: { installedOn: today, settledThrough: today },
+      [`evening:${today}`]: {
+        date: today,
+        screenMinutes: 4,
+        status: 'distraction-free',
+        nudges: 0,
+        checkIns: [],
+      },
+    });
+    await record(extension.context);
+    await extension.context.clock.install({ time: midnight - 20_000 });
+
+    const before = await openSettled(extension, 'newtab.html');
+    const yesterday = await settledValues(before.page);
+    await before.page.close();
+
+    await extension.context.clock.setSystemTime(midnight + 20_000);
+    const { page, recorded } = await openSettled(extension, 'newtab.html');
+    const settled = await settledValues(page);
+    // Today is the new date in the week; the question saved for tonight is the one shown since
+    // yesterday's evening ended (tonight's, not yesterday's evening's).
+    expect(yesterday.today).toBeNull();
+    expect(settled.today).not.toBeNull();
+    expect(settled.today).not.toBe(today);
+    expect(settled.prompt).toBe(yesterday.prompt);
+    expect(settled.evening).toBe('false');
+    expectPaintedAsSettled(recorded, settled);
+  });
+});
+
+/** Whatever the first frame showed (the shell, or a snapshot) was what the page settled on: nothing stale, ever. */
+function expectNothingStale(recorded: Recorded, settled: Values) {
+  for (const key of ['prompt', 'evening', 'count', 'today'] as const) {
+    expect(recorded.seen[key], key).toEqual(settled[key] === null ? [] : [settled[key]]);
+  }
+}
+
+test.describe('after an import or an erase on the options page', () => {
+  test.use({ timeZone: dayZone() });
+
+  test('the new tab never paints the snapshot of what they replaced', async ({ extension }) => {
+    await record(extension.context);
+    await extension.observeNow();
+    const before = await openSettled(extension, 'newtab.html');
+    expect((await settledValues(before.page)).evening).toBe('false');
+    await before.page.close();
+
+    // A file whose evenings are under way now, in the browser's zone: the import changes the
+    // evening state the stored snapshot shows. The import runs in a worker, which has no
+    // localStorage: the options page must forget the snapshots for it.
+    const start = await extension.inWorker(() => {
+      const hhmm = (at: number) => new Date(at).toTimeString().slice(0, 5);
+      return { from: hhmm(Date.now() - 60 * 60_000), to: hhmm(Date.now() + 2 * 60 * 60_000) };
+    }, undefined);
+    const file = {
+      app: 'closer',
+      schemaVersion: 2,
+      settings: {
+        schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          weekday,
+          enabled: true,
+          start: start.from,
+          end: start.to,
+        })),
+        limitMinutes: 20,
+        weeklyGoal: 4,
+        weekStartsOn: 1,
+        nudges: { enabled: true },
+      },
+      evenings: [],
+    };
+    const options = await extension.context.newPage();
+    await options.goto(extension.url('options.html'));
+    await options.getByLabel('Import data').setInputFiles({
+      name: 'closer.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect(options.locator('section [role="status"]')).toContainText('Imported');
+
+    const imported = await openSettled(extension, 'newtab.html');
+    const afterImport = await settledValues(imported.page);
+    expect(afterImport.evening).toBe('true');
+    expectNothingStale(imported.recorded, afterImport);
+    await imported.page.close();
+    // The page stored a snapshot of the imported data, which the next new tab paints.
+    const again = await openSettled(extension, 'newtab.html');
+    expectPaintedAsSettled(again.recorded, await settledValues(again.page));
+    await again.page.close();
+
+    await options.getByRole('button', { name: 'Erase all data' }).click();
+    await options.getByRole('button', { name: 'Erase everything' }).click();
+    await expect(options.locator('section [role="status"]')).toContainText(/erased/i);
+    const erased = await openSettled(extension, 'newtab.html');
+    const afterErase = await settledValues(erased.page);
+    expect(afterErase.evening).toBe('false');
+    expectNothingStale(erased.recorded, afterErase);
+  });
+});
