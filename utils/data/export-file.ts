@@ -80,6 +80,8 @@ export function canonicalEvening(record: EveningRecord): EveningRecord {
   if (record.markedScreenFree !== undefined) out.markedScreenFree = record.markedScreenFree;
   if (record.reasons !== undefined) out.reasons = record.reasons.map(canonicalReason);
   if (record.promptOffset !== undefined) out.promptOffset = record.promptOffset;
+  if (record.promptLighterAt !== undefined) out.promptLighterAt = record.promptLighterAt;
+  if (record.promptAsked !== undefined) out.promptAsked = record.promptAsked;
   if (record.nudgeKindsSent !== undefined) out.nudgeKindsSent = [...record.nudgeKindsSent];
   if (record.lastNudgeAt !== undefined) out.lastNudgeAt = record.lastNudgeAt;
   if (record.putDownAt !== undefined) out.putDownAt = record.putDownAt;

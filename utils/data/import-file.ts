@@ -386,6 +386,13 @@ function readEvening(
     checkArray(v, p, problems, (item, at) => checkReason(item, at, problems)),
   );
   optional('promptOffset', (v, p) => checkCount(v, p, problems));
+  optional('promptLighterAt', (v, p) => checkCount(v, p, problems));
+  // Any text: an id this version does not know (retired, or newer) is ignored, not refused.
+  optional('promptAsked', (v, p) => {
+    if (typeof v !== 'string') {
+      problems.add(p, 'wrong-type', `${p} must be a prompt id (got ${describeValue(v)})`);
+    }
+  });
   optional('nudgeKindsSent', (v, p) =>
     checkArray(v, p, problems, (kind, at) =>
       checkOneOf(kind, NUDGE_KINDS, at, 'unknown-nudge-kind', problems),

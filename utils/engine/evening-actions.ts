@@ -1,7 +1,8 @@
 /**
  * What the user does from a page, written straight to storage (one transaction each) so it
- * works whether or not the worker is awake: check-ins, "another one", "We were screen-free",
- * "I need it for a moment".
+ * works whether or not the worker is awake: check-ins, "another one", "Something lighter",
+ * "We were screen-free", "I need it for a moment". ("Ask this tonight" is in saved-questions.ts,
+ * so that the new tab, which shares this module's chunk, does not load it.)
  */
 import {
   canMarkScreenFree,
@@ -38,6 +39,17 @@ export function anotherPrompt(date: string, zone: string): Promise<EveningRecord
   return updateEvening(date, (record) => {
     const base = record ?? newEveningRecord(date, zone);
     return { ...base, promptOffset: (base.promptOffset ?? 0) + 1 };
+  });
+}
+
+/**
+ * "Something lighter": from the prompt shown now, tonight's prompts are light ones, for every
+ * surface at once (SPEC §7). Remembers where in tonight's order it was pressed.
+ */
+export function somethingLighter(date: string, zone: string): Promise<EveningRecord | undefined> {
+  return updateEvening(date, (record) => {
+    const base = record ?? newEveningRecord(date, zone);
+    return { ...base, promptLighterAt: base.promptOffset ?? 0 };
   });
 }
 

@@ -13,7 +13,9 @@ import {
 } from '@/utils/engine/evening-engine';
 import { t } from '@/utils/views/i18n';
 import { currentZone } from '@/utils/time/zone';
-import { asMessage, dispatch, type Handlers } from '@/utils/engine/messages';
+import { asMessage, broadcastChanged, dispatch, type Handlers } from '@/utils/engine/messages';
+import { editSettings } from '@/utils/data/edit-settings';
+import { withSaved } from '@/utils/engine/saved-questions';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
@@ -50,6 +52,13 @@ export const handlers: Handlers = {
     await run(async () => snooze(Date.now(), currentZone(), await readSettings(), minutes, reason));
     await run(() => observe());
     return { ok: true };
+  },
+  async 'save-prompt'({ id, saved }) {
+    const result = await editSettings(({ prompts }) => ({
+      'prompts.saved': withSaved(prompts.saved, id, saved),
+    }));
+    await broadcastChanged();
+    return { ok: result.ok };
   },
 };
 

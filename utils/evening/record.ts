@@ -40,6 +40,10 @@ export interface EveningRecord {
   reasons?: Reason[];
   /** How many times "another one" was pressed tonight. */
   promptOffset?: number;
+  /** "Something lighter" was pressed after this many presses of "another one" (SPEC §7). */
+  promptLighterAt?: number;
+  /** "Ask this tonight": the id of the saved question chosen for this evening. */
+  promptAsked?: string;
   nudgeKindsSent?: NudgeKind[];
   lastNudgeAt?: string;
   /** "Putting it down" was pressed at this instant, with this many screen seconds counted. */
