@@ -1,9 +1,13 @@
 import { defineConfig } from 'wxt';
+// For the `svelte` key's type (the module declares it).
+import type {} from '@wxt-dev/module-svelte';
 import { localeLanguages, mergeLocale } from './scripts/locales';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Svelte's version stamp on `window` is for devtools; every page's script budget pays for it.
+  svelte: { vite: { compilerOptions: { discloseVersion: false } } },
   // A separate output folder lets two builds (say, two engineers' e2e runs) coexist.
   outDir: process.env.CLOSER_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader sees where `browser` comes from.

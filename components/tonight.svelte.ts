@@ -4,7 +4,6 @@ import { followChanges } from './follow-changes';
 import { promptView } from '@/utils/views/prompt-view';
 import { read, readEveningRange, readSettings } from '@/utils/data/storage';
 import { buildTonightView, viewDateRange, type TonightView } from '@/utils/views/tonight-view';
-import type { Snooze } from '@/utils/evening/nudge-policy';
 import type { Settings } from '@/utils/settings/schema';
 import { resolveWeekStart } from '@/utils/evening/week';
 
@@ -17,8 +16,6 @@ export class Tonight {
   settings = $state<Settings | null>(null);
   /** Until when "I need it for a moment" lets new tabs through (epoch ms), or 0. */
   allowanceUntil = $state(0);
-  /** The stored snooze of nudges, if any (it may have run out; see `isSnoozed`). */
-  snooze = $state<Snooze | null>(null);
   /** A storage failure, shown to the user rather than swallowed. */
   error = $state<string | null>(null);
   /** Tonight's prompt, the same on every surface (as "another one" and the rest steered it). */
@@ -36,12 +33,10 @@ export class Tonight {
       const zone = currentZone();
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
       const [first, last] = viewDateRange(now, zone, weekStartsOn);
-      const [evenings, allowance, nudgeState] = await Promise.all([
+      const [evenings, allowance] = await Promise.all([
         readEveningRange(first, last),
         read('allowance'),
-        read('nudge-state'),
       ]);
-      this.snooze = nudgeState?.snooze ?? null;
       this.settings = settings;
       this.allowanceUntil = allowance?.until ?? 0;
       this.view = buildTonightView(settings, evenings, now, zone, weekStartsOn);

@@ -8,13 +8,12 @@ import {
   nudgePrompt,
   promptCycle,
   promptsFromNow,
-  savedPrompts,
   tonightsOrder,
   tonightsPrompt,
   type PromptPick,
   type SelectionSettings,
 } from '@/utils/prompts/selection';
-import { PROMPTS, promptById, type Prompt } from '@/utils/prompts/library';
+import { PROMPTS, promptById, savedPrompts, type Prompt } from '@/utils/prompts/library';
 import { addDays } from '@/utils/time/schedule';
 import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
 

@@ -81,11 +81,44 @@ describe('the star (prompts.saved)', () => {
   });
 });
 
+describe('"Something lighter" through the worker', () => {
+  it('makes the evening\'s prompt a light one for every surface, keeping "another one" presses', async () => {
+    const settings = defaultSettings();
+    const date = '2026-11-23';
+    await updateEvening(date, () => ({
+      ...newEveningRecord(date, zone),
+      promptAsked: 'emotional_01',
+      promptOffset: 0,
+    }));
+    expect(promptById('emotional_01')?.light).toBe(false);
+    await expect(handlers.lighter({ date })).resolves.toEqual({ ok: true });
+    const record = await readEvening(date);
+    expect(record?.promptLighterAt).toBe(0);
+    const view = promptView(date, settings.prompts, record ?? null);
+    expect(view.id).not.toBe('emotional_01');
+    expect(promptById(view.id)?.light).toBe(true);
+  });
+
+  it("creates the evening's record when there is none yet", async () => {
+    await handlers.lighter({ date: '2026-11-24' });
+    expect(await readEvening('2026-11-24')).toMatchObject({
+      date: '2026-11-24',
+      promptLighterAt: 0,
+    });
+  });
+});
+
 describe('a saved question the library no longer has (retired, or from a newer export)', () => {
   it('is listed as retired on the history page, and can still be removed', () => {
     expect(promptById('care_07')).toBeUndefined();
-    expect(savedQuestion('care_07', ['care_07'])).toBeNull();
-    expect(savedQuestion('care_19', ['care_19'])).toMatchObject({ id: 'care_19', saved: true });
+    expect(savedQuestion('care_07')).toBeNull();
+    expect(savedQuestion('care_19')).toEqual({
+      id: 'care_19',
+      category: 'care',
+      text: 'prompt_care_19',
+      tender: false,
+    });
+    expect(savedQuestion('emotional_05')?.tender).toBe(true);
     expect(withSaved(['care_07', 'care_19'], 'care_07', false)).toEqual(['care_19']);
   });
 

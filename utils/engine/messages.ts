@@ -17,6 +17,11 @@ export interface Protocol {
    * popup and new tab need not load the settings schema (their script budgets are tight).
    */
   'save-prompt': { request: { id: string; saved: boolean }; response: { ok: boolean } };
+  /**
+   * "Something lighter" for the evening of `date`. The worker writes it so that the popup and
+   * new tab need not carry the evening's write (the new tab's script budget is full).
+   */
+  lighter: { request: { date: string }; response: { ok: true } };
 }
 
 export type MessageName = keyof Protocol;

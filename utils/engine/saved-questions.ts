@@ -4,10 +4,10 @@
  * import, do not load what only the history page and the worker use.
  */
 import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
-import { promptById } from '@/utils/prompts/library';
+import { promptById, type Prompt } from '@/utils/prompts/library';
 import type { EveningWindow } from '@/utils/time/schedule';
 import { eveningAt, localDate, nextEvening } from '@/utils/time/schedule';
-import { viewOf, type PromptView } from '@/utils/views/prompt-view';
+import { t } from '@/utils/views/i18n';
 import { updateEvening } from '@/utils/data/storage';
 
 /** The saved ids with `id` saved (appended, newest last) or unsaved: the star's edit. */
@@ -16,13 +16,23 @@ export function withSaved(saved: readonly string[], id: string, on: boolean): st
   return on ? [...others, id] : others;
 }
 
+/** A saved question as the history page lists it. */
+export interface SavedQuestion {
+  id: string;
+  category: Prompt['category'];
+  text: string;
+  tender: boolean;
+}
+
 /**
- * A saved question as the history page lists it: the prompt, or `null` for an id the library
- * no longer has (retired since it was saved, or from a newer version's export).
+ * A saved question in the user's language, or `null` for an id the library no longer has
+ * (retired since it was saved, or from a newer version's export).
  */
-export function savedQuestion(id: string, saved: readonly string[]): PromptView | null {
+export function savedQuestion(id: string): SavedQuestion | null {
   const prompt = promptById(id);
-  return prompt ? viewOf(prompt, saved) : null;
+  return prompt
+    ? { id, category: prompt.category, text: t(prompt.key), tender: prompt.tender }
+    : null;
 }
 
 /**

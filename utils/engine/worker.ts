@@ -16,6 +16,7 @@ import { currentZone } from '@/utils/time/zone';
 import { asMessage, broadcastChanged, dispatch, type Handlers } from '@/utils/engine/messages';
 import { editSettings } from '@/utils/data/edit-settings';
 import { withSaved } from '@/utils/engine/saved-questions';
+import { somethingLighter } from '@/utils/engine/evening-actions';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
@@ -59,6 +60,11 @@ export const handlers: Handlers = {
     }));
     await broadcastChanged();
     return { ok: result.ok };
+  },
+  async lighter({ date }) {
+    await somethingLighter(date, currentZone());
+    await broadcastChanged();
+    return { ok: true };
   },
 };
 

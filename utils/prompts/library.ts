@@ -8,6 +8,7 @@
  * leaves a gap (`retired.ts` says why); a new one takes the next number of its category.
  */
 import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
+import type { PromptSettings } from '@/utils/settings/schema';
 
 /**
  * The findings a prompt may cite (SPEC §1); each is also the message key of its text, which
@@ -73,11 +74,10 @@ export function decodeLibrary(table: string): Prompt[] {
 /** Every prompt, grouped by category in `PROMPT_CATEGORIES` order. */
 export const PROMPTS: readonly Prompt[] = decodeLibrary(TABLE);
 
-const BY_ID = new Map(PROMPTS.map((prompt) => [prompt.id, prompt]));
-
 /** The prompt with this id, or `undefined` for an unknown (e.g. retired) id. */
 export function promptById(id: string): Prompt | undefined {
-  return BY_ID.get(id);
+  // A search, not a map built at load: every page carries this module, few call this.
+  return PROMPTS.find((prompt) => prompt.id === id);
 }
 
 /** The prompts of one category, in library order. */
@@ -91,4 +91,43 @@ export function categoryLabelKey(category: PromptCategory): string {
 }
 
 /** Message keys of every category label, for completeness checks. */
-export const CATEGORY_LABEL_KEYS: readonly string[] = PROMPT_CATEGORIES.map(categoryLabelKey);
+export const CATEGORY_LABEL_KEYS: readonly string[] =
+  /* @__PURE__ */ PROMPT_CATEGORIES.map(categoryLabelKey);
+
+/** "Keep it light for now", as the rules below read it (absent means off). */
+export type LightSetting = Partial<Pick<PromptSettings, 'keepLight'>>;
+/** Where tonight's prompt comes from, and the saved (starred) ids. */
+export type SavedSettings = Partial<Pick<PromptSettings, 'choice' | 'saved'>>;
+
+// These rules sit with the library rather than with selection: the options and history pages
+// use them too, and every page loads the library already (shared code costs the new tab less).
+
+/** Whether the settings allow a prompt anywhere: with "Keep it light for now", no tender ones. */
+export function allowed(prompt: Prompt, settings: LightSetting): boolean {
+  return !(settings.keepLight && prompt.tender);
+}
+
+/**
+ * The prompts of `ids` that the library still has (a retired id is skipped) and the settings
+ * allow, in the order given.
+ */
+export function promptsOf(
+  ids: readonly (string | undefined)[],
+  settings: LightSetting,
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  return ids.flatMap((id) =>
+    library.filter((prompt) => prompt.id === id && allowed(prompt, settings)),
+  );
+}
+
+/**
+ * The saved questions tonight's prompt may come from, oldest saved first. Hidden categories do
+ * not apply: saving a question is a later, more specific wish than hiding its kind.
+ */
+export function savedPrompts(
+  settings: SavedSettings & LightSetting,
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  return promptsOf(settings.saved ?? [], settings, library);
+}

@@ -32,16 +32,16 @@
  * - "Keep it light for now" (`keepLight`) leaves tender prompts out of all of it.
  * Notifications never carry a tender prompt: `nudgePrompt` takes the next one that is not.
  */
-import { PROMPTS, type Prompt } from '@/utils/prompts/library';
+import { PROMPTS, allowed, promptsOf, savedPrompts, type Prompt } from '@/utils/prompts/library';
 import { parsePlainDate } from '@/utils/time/schedule';
 import type { PromptSettings } from '@/utils/settings/schema';
+import type { LightSetting, SavedSettings } from '@/utils/prompts/library';
 
 /** What of the prompt settings the cycle depends on. */
-export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'> &
-  Partial<Pick<PromptSettings, 'keepLight'>>;
+export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'> & LightSetting;
 
 /** What tonight's prompt depends on: the cycle's settings, and where saved questions come in. */
-export type SelectionSettings = CycleSettings & Partial<Pick<PromptSettings, 'choice' | 'saved'>>;
+export type SelectionSettings = CycleSettings & SavedSettings;
 
 /**
  * What an evening's record says about its prompt (these fields of `EveningRecord`); absent
@@ -63,11 +63,6 @@ export const NO_REPEAT_DAYS = 14;
 const EPOCH = '2000-01-01';
 // Fixed so that every surface, and both partners' browsers, lay out the same cycle.
 const SEED = 0x636c6f73;
-
-/** Whether the settings allow a prompt anywhere: with "Keep it light for now", no tender ones. */
-export function allowed(prompt: Prompt, settings: Pick<CycleSettings, 'keepLight'>): boolean {
-  return !(settings.keepLight && prompt.tender);
-}
 
 /**
  * The prompts the cycle walks: those the settings allow, hidden categories left out. Hiding
@@ -170,31 +165,6 @@ export function eveningPrompts(
     }
   }
   return order;
-}
-
-/**
- * The prompts of `ids` that the library still has (a retired id is skipped) and the settings
- * allow, in the order given.
- */
-function promptsOf(
-  ids: readonly (string | undefined)[],
-  settings: SelectionSettings,
-  library: readonly Prompt[],
-): Prompt[] {
-  return ids.flatMap((id) =>
-    library.filter((prompt) => prompt.id === id && allowed(prompt, settings)),
-  );
-}
-
-/**
- * The saved questions tonight's prompt may come from, oldest saved first. Hidden categories do
- * not apply: saving a question is a later, more specific wish than hiding its kind.
- */
-export function savedPrompts(
-  settings: SelectionSettings,
-  library: readonly Prompt[] = PROMPTS,
-): Prompt[] {
-  return promptsOf(settings.saved ?? [], settings, library);
 }
 
 /**

@@ -13,7 +13,6 @@ export interface PromptView {
   /** The "Go deeper" question, if the prompt has one. */
   followUp: string | null;
   light: boolean;
-  tender: boolean;
   /** The user starred it (it is in `prompts.saved`). */
   saved: boolean;
 }
@@ -27,7 +26,6 @@ export function viewOf(prompt: Prompt, saved: readonly string[] = []): PromptVie
     why: prompt.why ? t(prompt.why) : null,
     followUp: prompt.followUpKey ? t(prompt.followUpKey) : null,
     light: prompt.light,
-    tender: prompt.tender,
     saved: saved.includes(prompt.id),
   };
 }
