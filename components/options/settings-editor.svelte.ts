@@ -1,32 +1,26 @@
 import { editSettings } from '@/utils/data/edit-settings';
 import { readSettings } from '@/utils/data/storage';
-import { send } from '@/utils/engine/messages';
-import { fieldAt, type SettingsEdit, type SettingsField } from '@/utils/settings/fields';
-import type { Problem, Settings } from '@/utils/settings/schema';
+import { broadcastChanged, send } from '@/utils/engine/messages';
+import { PROBLEM_KEYS } from '@/utils/data/problems';
+import { fieldAt, getField, type SettingsEdit, type SettingsField } from '@/utils/settings/fields';
+import type { Problem, Settings, SettingsProblemCode } from '@/utils/settings/schema';
 import { t } from '@/utils/views/i18n';
+import { followChanges } from '../follow-changes';
 
-/** The inline message for each rule an options control can break. */
-const PROBLEM_KEYS: Record<string, string> = {
-  'bad-time': 'options_problem_bad_time',
-  'same-start-end': 'options_problem_same_start_end',
-  'window-too-long': 'options_problem_window_too_long',
-  'limit-range': 'options_problem_limit_range',
-  'goal-range': 'options_problem_goal_range',
-  'quiet-range': 'options_problem_quiet_range',
-  'max-nudges-range': 'options_problem_max_nudges_range',
-  'category-conflict': 'options_problem_category_conflict',
-};
-
-/** A problem in the user's language; a rule no control can break reads as a storage problem. */
-export function problemMessage(problem: Problem): string {
-  const key = PROBLEM_KEYS[problem.code];
+/**
+ * The inline message for a problem, from `PROBLEM_KEYS`; a rule no control can break reads as a
+ * storage problem.
+ */
+export function problemMessage(problem: Problem<SettingsProblemCode>): string {
+  const key = PROBLEM_KEYS[problem.code].field;
   return key ? t(key) : t('error_save', problem.code);
 }
 
 /**
  * The options page's settings: read from storage, changed one field at a time. Each change is
  * applied to the settings as stored at that moment (`editSettings`); a refused one shows its
- * message beside its control and leaves the stored value alone.
+ * message beside its control and leaves the stored value alone. The page follows changes made
+ * elsewhere (`follow`); the controls themselves keep what the user is typing (`storedValue`).
  */
 export class SettingsEditor {
   /** How long "Saved" stays: long enough to read, short enough not to linger over the page. */
@@ -52,14 +46,48 @@ export class SettingsEditor {
     if (text) this.#statusTimer = setTimeout(() => (this.status = ''), SettingsEditor.STATUS_MS);
   }
 
-  /** Reads the stored settings. */
+  /**
+   * Bumped by every read and every save: a read that returns after a later save (or a later
+   * read) has already shown newer settings is dropped rather than shown over them.
+   */
+  #generation = 0;
+
+  /** Reads the stored settings; a field changed elsewhere loses its (now stale) message. */
   async load(): Promise<void> {
+    const generation = ++this.#generation;
     try {
-      this.settings = await readSettings();
+      const settings = await readSettings();
+      if (generation !== this.#generation) return;
+      this.#show(settings);
       this.failure = null;
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  #show(settings: Settings): void {
+    const before = this.settings;
+    for (const field of Object.keys(this.errors) as SettingsField[]) {
+      const changed =
+        before &&
+        JSON.stringify(getField(before, field)) !== JSON.stringify(getField(settings, field));
+      if (changed) delete this.errors[field];
+    }
+    this.settings = settings;
+  }
+
+  /** Loads now, then re-reads whenever stored data changes elsewhere; returns the stop function. */
+  follow(): () => void {
+    return followChanges(() => this.load());
+  }
+
+  /**
+   * After this page changed stored data outside an edit (an import, an erase): re-read, and
+   * tell the other pages.
+   */
+  async changedHere(): Promise<void> {
+    await this.load();
+    await broadcastChanged();
   }
 
   /**
@@ -84,9 +112,11 @@ export class SettingsEditor {
       return;
     }
     delete this.errors[field];
-    this.settings = result.settings;
+    this.#generation += 1;
+    this.#show(result.settings);
     this.failure = null;
     this.#say(t('options_saved'));
+    await broadcastChanged();
     // The worker follows the new schedule and limit (badge, alarms); it may be asleep.
     await send('observe', {}).catch(() => undefined);
   }

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
 import { join } from 'node:path';
 import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
 
@@ -9,6 +10,23 @@ const PAGES = [
   ['history', 'evenings.html'],
   ['ritual', 'ritual.html'],
 ] as const;
+
+/** Saves a screenshot with the test's output and, for `npm run screenshots`, in the docs. */
+async function screenshot(page: Page, file: string, testInfo: TestInfo): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
+  // `npm run screenshots` refreshes the README's pictures from the same run.
+  if (process.env.CLOSER_SCREENSHOTS_DIR) {
+    await page.screenshot({ path: join(process.env.CLOSER_SCREENSHOTS_DIR, file), fullPage: true });
+  }
+}
+
+/** Runs axe on `page`; returns its serious and critical violations, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Six weeks of a couple finding their way: most evenings under the limit, a few check-ins. */
 function lived(today: string): Record<string, unknown> {
@@ -83,23 +101,45 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.locator('main').first().waitFor();
           // Let the first load and fade-ins settle before judging contrast.
           await page.waitForTimeout(400);
-          const { violations } = await new AxeBuilder({ page }).analyze();
-          const serious = violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          expect(serious, `${name} (${moment}, ${colorScheme})`).toEqual([]);
-          const file = `${name}-${moment}-${colorScheme}.png`;
-          await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
-          // `npm run screenshots` refreshes the README's pictures from the same run.
-          if (process.env.CLOSER_SCREENSHOTS_DIR) {
-            await page.screenshot({
-              path: join(process.env.CLOSER_SCREENSHOTS_DIR, file),
-              fullPage: true,
-            });
-          }
+          expect(await seriousViolations(page), `${name} (${moment}, ${colorScheme})`).toEqual([]);
+          await screenshot(page, `${name}-${moment}-${colorScheme}.png`, testInfo);
           await page.close();
         }
       });
     });
   }
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`welcome, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test('every step of the welcome has no serious or critical axe violation, and a screenshot', async ({
+      extension,
+    }, testInfo) => {
+      const page = await extension.open('welcome.html');
+      const root = page.getByTestId('welcome');
+      const steps: string[] = [];
+      for (;;) {
+        await page.locator('h1').waitFor();
+        await page.waitForTimeout(300);
+        const step = (await root.getAttribute('data-step'))!;
+        steps.push(step);
+        expect(await seriousViolations(page), `welcome: ${step} (${colorScheme})`).toEqual([]);
+        if (step === 'hello' || step === 'evenings') {
+          await screenshot(page, `welcome-${step}-${colorScheme}.png`, testInfo);
+        }
+        if (step === 'pair') {
+          // The paired state too: the code to read aloud and the button to unpair.
+          await page.getByRole('button', { name: 'Create a pair code' }).click();
+          await page.getByTestId('pair-code').waitFor();
+          expect(await seriousViolations(page), `welcome: paired (${colorScheme})`).toEqual([]);
+          await screenshot(page, `welcome-pair-${colorScheme}.png`, testInfo);
+        }
+        if (step === 'done') break;
+        await page.getByRole('button', { name: step === 'hello' ? 'Set it up' : 'Skip' }).click();
+      }
+      expect(steps).toEqual(['hello', 'evenings', 'limits', 'partner', 'pair', 'done']);
+    });
+  });
 }

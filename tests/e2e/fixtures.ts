@@ -82,153 +82,197 @@ function openStore(): Promise<IDBDatabase> {
   });
 }
 
-type Fixtures = ExtensionOptions & { extension: Extension; networkRequests: string[] };
+type Fixtures = ExtensionOptions & {
+  /** What to do with the welcome page Closer opens on install: close it (most tests), or keep it. */
+  welcome: 'close' | 'keep';
+  extension: Extension;
+  networkRequests: string[];
+};
+
+export interface LaunchOptions extends ExtensionOptions {
+  /** The browser profile's directory: a fresh one, or one launched before (a restart). */
+  profile: string;
+  colorScheme?: 'light' | 'dark' | 'no-preference' | null;
+  /** Where any request that leaves for the network is written down. */
+  networkRequests: string[];
+  /** The unpacked build to load; the one under test by default. */
+  extensionDir?: string;
+  /** More Chromium switches. */
+  args?: string[];
+  /**
+   * 'close' waits for the welcome page a fresh install opens and closes it, so that it is not in
+   * the way of a test; 'keep' leaves whatever opens (a test of the welcome page itself).
+   */
+  welcome?: 'close' | 'keep';
+}
+
+/** Launches Chromium on `profile` with Closer loaded; the caller closes the context. */
+export async function launchExtension(options: LaunchOptions): Promise<Extension> {
+  const { profile, timeZone, lang, colorScheme, networkRequests } = options;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: lang,
+    colorScheme: colorScheme ?? 'light',
+    env: {
+      ...process.env,
+      TZ: timeZone,
+      LANGUAGE: lang,
+      LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ES.UTF-8`,
+    },
+    args: [
+      ...chromiumArgs(options.extensionDir ?? EXTENSION_DIR),
+      `--lang=${lang}`,
+      ...(options.args ?? []),
+    ],
+  });
+  // Anything that is not the extension itself, a data/blob URL or devtools is the network.
+  const watch = (url: string) => {
+    if (!/^(chrome-extension|chrome|data|blob|about|devtools):/.test(url))
+      networkRequests.push(url);
+  };
+  // With PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS (playwright.config.ts) this also sees
+  // the worker's requests.
+  context.on('request', (request) => watch(request.url()));
+
+  const worker = async () => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const id = new URL((await worker()).url()).host;
+  const url = (path: string) => `chrome-extension://${id}/${path}`;
+  const extension: Extension = {
+    context,
+    id,
+    worker,
+    url,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(url(path));
+      return page;
+    },
+    async putData(entries) {
+      const page = await context.newPage();
+      await page.goto(url('popup.html'));
+      await page.evaluate(
+        async ({ entries, open }) => {
+          const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction('data', 'readwrite');
+            for (const [key, value] of Object.entries(entries))
+              tx.objectStore('data').put(value, key);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+          db.close();
+        },
+        { entries, open: openStore.toString() },
+      );
+      await page.close();
+    },
+    async getData<T>(key: string) {
+      const page = await context.newPage();
+      await page.goto(url('popup.html'));
+      const value = await page.evaluate(
+        async ({ key, open }) => {
+          const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
+          const result = await new Promise((resolve, reject) => {
+            const request = db.transaction('data').objectStore('data').get(key);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          db.close();
+          return result;
+        },
+        { key, open: openStore.toString() },
+      );
+      await page.close();
+      return value as T | undefined;
+    },
+    async observeNow() {
+      const page = await context.newPage();
+      await page.goto(url('popup.html'));
+      await page.evaluate(() => chrome.runtime.sendMessage({ name: 'observe', request: {} }));
+      await page.close();
+    },
+    async localDate() {
+      return extension.inWorker(() => new Date().toLocaleDateString('en-CA'), undefined);
+    },
+    async restartWorker() {
+      // A marker in the running worker's global scope proves the worker really started anew.
+      await (
+        await worker()
+      ).evaluate(() => {
+        (globalThis as { closerTestMarker?: boolean }).closerTestMarker = true;
+      });
+      const workerTargets = async () => {
+        const cdp = await context.browser()!.newBrowserCDPSession();
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        await cdp.detach();
+        return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(url('')));
+      };
+      // The ServiceWorker domain is scoped to a page's storage partition: use an extension page.
+      const page = await context.newPage();
+      await page.goto(url('popup.html'));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+      await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(0);
+      // A message from a page is an event that starts the worker again.
+      await extension.observeNow();
+      await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(1);
+      const fresh = await worker();
+      const marker = await fresh.evaluate(
+        () => (globalThis as { closerTestMarker?: boolean }).closerTestMarker,
+      );
+      expect(marker, 'the worker was restarted').toBeUndefined();
+      return fresh;
+    },
+    async inWorker(fn, arg) {
+      return (await worker()).evaluate(fn as never, arg) as never;
+    },
+    alarms() {
+      return extension.inWorker(() => chrome.alarms.getAll(), undefined);
+    },
+    notifications() {
+      return extension.inWorker(
+        () => new Promise<Record<string, unknown>>((done) => chrome.notifications.getAll(done)),
+        undefined,
+      );
+    },
+  };
+  if ((options.welcome ?? 'close') === 'close') {
+    // A fresh profile is a fresh install: Closer opens its welcome page once (SPEC §13). It is
+    // the only tab besides the one Chromium starts with; close it as soon as it exists, before
+    // the test opens anything (a tab opened later would take the focus from the test's page).
+    const [, welcome] = context.pages();
+    await (welcome ?? (await context.waitForEvent('page', { timeout: 15_000 }))).close();
+  }
+  return extension;
+}
 
 export const test = base.extend<Fixtures>({
   timeZone: ['UTC', { option: true }],
   lang: ['en', { option: true }],
+  welcome: ['close', { option: true }],
   // Playwright reads a fixture's dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   networkRequests: async ({}, use) => {
     await use([]);
   },
-  extension: async ({ timeZone, lang, colorScheme, networkRequests }, use, testInfo) => {
+  extension: async ({ timeZone, lang, colorScheme, networkRequests, welcome }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'closer-e2e-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      locale: lang,
-      colorScheme: colorScheme ?? 'light',
-      env: {
-        ...process.env,
-        TZ: timeZone,
-        LANGUAGE: lang,
-        LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ES.UTF-8`,
-      },
-      args: [...chromiumArgs(EXTENSION_DIR), `--lang=${lang}`],
+    const extension = await launchExtension({
+      profile,
+      timeZone,
+      lang,
+      colorScheme,
+      networkRequests,
+      welcome,
     });
-    // Anything that is not the extension itself, a data/blob URL or devtools is the network.
-    const watch = (url: string) => {
-      if (!/^(chrome-extension|chrome|data|blob|about|devtools):/.test(url))
-        networkRequests.push(url);
-    };
-    // With PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS (playwright.config.ts) this also sees
-    // the worker's requests.
-    context.on('request', (request) => watch(request.url()));
-
-    const worker = async () => {
-      const running = context
-        .serviceWorkers()
-        .find((w) => w.url().startsWith('chrome-extension://'));
-      return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
-    };
-    const id = new URL((await worker()).url()).host;
-    const url = (path: string) => `chrome-extension://${id}/${path}`;
-    const extension: Extension = {
-      context,
-      id,
-      worker,
-      url,
-      async open(path) {
-        const page = await context.newPage();
-        await page.goto(url(path));
-        return page;
-      },
-      async putData(entries) {
-        const page = await context.newPage();
-        await page.goto(url('popup.html'));
-        await page.evaluate(
-          async ({ entries, open }) => {
-            const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
-            await new Promise<void>((resolve, reject) => {
-              const tx = db.transaction('data', 'readwrite');
-              for (const [key, value] of Object.entries(entries))
-                tx.objectStore('data').put(value, key);
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(tx.error);
-            });
-            db.close();
-          },
-          { entries, open: openStore.toString() },
-        );
-        await page.close();
-      },
-      async getData<T>(key: string) {
-        const page = await context.newPage();
-        await page.goto(url('popup.html'));
-        const value = await page.evaluate(
-          async ({ key, open }) => {
-            const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
-            const result = await new Promise((resolve, reject) => {
-              const request = db.transaction('data').objectStore('data').get(key);
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error);
-            });
-            db.close();
-            return result;
-          },
-          { key, open: openStore.toString() },
-        );
-        await page.close();
-        return value as T | undefined;
-      },
-      async observeNow() {
-        const page = await context.newPage();
-        await page.goto(url('popup.html'));
-        await page.evaluate(() => chrome.runtime.sendMessage({ name: 'observe', request: {} }));
-        await page.close();
-      },
-      async localDate() {
-        return extension.inWorker(() => new Date().toLocaleDateString('en-CA'), undefined);
-      },
-      async restartWorker() {
-        // A marker in the running worker's global scope proves the worker really started anew.
-        await (
-          await worker()
-        ).evaluate(() => {
-          (globalThis as { closerTestMarker?: boolean }).closerTestMarker = true;
-        });
-        const workerTargets = async () => {
-          const cdp = await context.browser()!.newBrowserCDPSession();
-          const { targetInfos } = await cdp.send('Target.getTargets');
-          await cdp.detach();
-          return targetInfos.filter(
-            (t) => t.type === 'service_worker' && t.url.startsWith(url('')),
-          );
-        };
-        // The ServiceWorker domain is scoped to a page's storage partition: use an extension page.
-        const page = await context.newPage();
-        await page.goto(url('popup.html'));
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await page.close();
-        await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(0);
-        // A message from a page is an event that starts the worker again.
-        await extension.observeNow();
-        await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(1);
-        const fresh = await worker();
-        const marker = await fresh.evaluate(
-          () => (globalThis as { closerTestMarker?: boolean }).closerTestMarker,
-        );
-        expect(marker, 'the worker was restarted').toBeUndefined();
-        return fresh;
-      },
-      async inWorker(fn, arg) {
-        return (await worker()).evaluate(fn as never, arg) as never;
-      },
-      alarms() {
-        return extension.inWorker(() => chrome.alarms.getAll(), undefined);
-      },
-      notifications() {
-        return extension.inWorker(
-          () => new Promise<Record<string, unknown>>((done) => chrome.notifications.getAll(done)),
-          undefined,
-        );
-      },
-    };
     await use(extension);
-    await context.close();
+    await extension.context.close();
     rmSync(profile, { recursive: true, force: true });
     expect(networkRequests, `${testInfo.title} made network requests`).toEqual([]);
   },

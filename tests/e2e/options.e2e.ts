@@ -21,7 +21,7 @@ async function importFile(page: Page, text: string, name = 'closer.json', label 
   });
 }
 
-const withoutStamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
+const withoutStamp = (text: string) => text.replace(/"exportedAt": ?"[^"]+"/, '');
 
 function validFile(): Record<string, unknown> {
   return {

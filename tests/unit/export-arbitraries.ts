@@ -12,6 +12,12 @@ import {
   PROMPT_CATEGORIES,
   PROMPT_CHOICES,
 } from '@/utils/settings/settings';
+import { checkIndex, PAIR_WORDS } from '@/utils/settings/pair-code';
+
+/** A valid pair code in its stored form: three words and their check word. */
+export const pairCodeArb = fc
+  .tuple(...[0, 1, 2].map(() => fc.nat(PAIR_WORDS.length - 1)))
+  .map((first) => [...first, checkIndex(first)].map((i) => PAIR_WORDS[i]!).join('-'));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -71,16 +77,20 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
     fc.constantFrom(...INTIMACY_KINDS).map((kind) => ({ mode: 'fixed' as const, kind })),
   ),
   partnerName: fc.string({ maxLength: 40 }).map((name) => name.trim()),
-  pairCode: fc.constantFrom(null, 'amber-river-sol-mint'),
+  pairCode: fc.option(pairCodeArb),
 });
 
 const dayMs = 86_400_000;
 const from = Date.UTC(2000, 0, 1);
 const to = Date.UTC(2099, 11, 31);
+const lastDate = Date.UTC(2030, 11, 31);
 
-/** A `YYYY-MM-DD` date between 2000 and 2099. */
+/** A moment after every date `dateArb` gives: import takes evenings up to tomorrow only. */
+export const ARBITRARY_CLOCK = { now: lastDate + dayMs / 2, zone: 'UTC' };
+
+/** A `YYYY-MM-DD` date between 2000 and 2030. */
 export const dateArb = fc
-  .integer({ min: 0, max: Math.floor((to - from) / dayMs) })
+  .integer({ min: 0, max: Math.floor((lastDate - from) / dayMs) })
   .map((days) => new Date(from + days * dayMs).toISOString().slice(0, 10));
 
 /** An ISO instant as `Date#toISOString` writes it. */
@@ -89,50 +99,59 @@ export const instantArb = fc
   .map((ms) => new Date(ms).toISOString());
 
 const count = fc.nat({ max: 100_000 });
+/** Screen seconds of one evening: at most 12 hours' worth of minutes. */
+const seconds = fc.nat({ max: 720 * 60 + 59 });
 const text = fc.string({ maxLength: 40, unit: 'binary' });
 
 /** A valid evening record (every optional extra sometimes present) for `date`. */
 export const eveningFor = (date: string): fc.Arbitrary<EveningRecord> =>
-  fc.record(
-    {
-      date: fc.constant(date),
-      screenMinutes: fc.nat({ max: 780 }),
-      status: fc.constantFrom(...EVENING_STATUSES),
-      nudges: fc.nat({ max: 10 }),
-      checkIns: fc.array(
-        fc.record(
-          {
-            kinds: fc.shuffledSubarray([...INTIMACY_KINDS], { minLength: 1 }),
-            at: instantArb,
-            note: text,
-            source: fc.constantFrom('popup' as const, 'ritual' as const, 'newtab' as const),
-          },
-          { requiredKeys: ['kinds', 'at', 'note'] },
+  fc
+    .record(
+      {
+        date: fc.constant(date),
+        screenMinutes: fc.nat({ max: 720 }),
+        status: fc.constantFrom(...EVENING_STATUSES),
+        nudges: fc.nat({ max: 10 }),
+        checkIns: fc.array(
+          fc.record(
+            {
+              kinds: fc.shuffledSubarray([...INTIMACY_KINDS], { minLength: 1 }),
+              at: instantArb,
+              note: text,
+              source: fc.constantFrom('popup' as const, 'ritual' as const, 'newtab' as const),
+            },
+            { requiredKeys: ['kinds', 'at', 'note'] },
+          ),
+          { maxLength: 3 },
         ),
-        { maxLength: 3 },
-      ),
-      screenSeconds: count,
-      zone: fc.constantFrom('Europe/Berlin', 'Pacific/Auckland', 'America/New_York'),
-      limitMinutes: fc.integer({ min: 0, max: 120 }),
-      markedScreenFree: fc.boolean(),
-      reasons: fc.array(
-        fc.record({
-          at: instantArb,
-          source: fc.constantFrom('need-it' as const, 'snooze' as const),
-          text,
-        }),
-        { maxLength: 3 },
-      ),
-      promptOffset: fc.nat({ max: 50 }),
-      promptLighterAt: fc.nat({ max: 50 }),
-      promptAsked: fc.constantFrom('care_19', 'ritual_07', 'care_07'),
-      nudgeKindsSent: fc.subarray([...NUDGE_KINDS]),
-      lastNudgeAt: instantArb,
-      putDownAt: instantArb,
-      putDownScreenSeconds: count,
-    },
-    { requiredKeys: ['date', 'screenMinutes', 'status', 'nudges', 'checkIns'] },
-  );
+        screenSeconds: seconds,
+        zone: fc.constantFrom('Europe/Berlin', 'Pacific/Auckland', 'America/New_York'),
+        limitMinutes: fc.integer({ min: 0, max: 120 }),
+        markedScreenFree: fc.boolean(),
+        reasons: fc.array(
+          fc.record({
+            at: instantArb,
+            source: fc.constantFrom('need-it' as const, 'snooze' as const),
+            text,
+          }),
+          { maxLength: 3 },
+        ),
+        promptOffset: fc.nat({ max: 50 }),
+        promptLighterAt: fc.nat({ max: 50 }),
+        promptAsked: fc.constantFrom('care_19', 'ritual_07', 'care_07'),
+        nudgeKindsSent: fc.subarray([...NUDGE_KINDS]),
+        lastNudgeAt: instantArb,
+        putDownAt: instantArb,
+        putDownScreenSeconds: count,
+      },
+      { requiredKeys: ['date', 'screenMinutes', 'status', 'nudges', 'checkIns'] },
+    )
+    // Minutes are the seconds rounded down, whenever the seconds are there.
+    .map((record) =>
+      record.screenSeconds === undefined
+        ? record
+        : { ...record, screenMinutes: Math.floor(record.screenSeconds / 60) },
+    );
 
 /** Valid evenings with distinct dates, in random order. */
 export const eveningsArb: fc.Arbitrary<EveningRecord[]> = fc

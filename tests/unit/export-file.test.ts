@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { newEveningRecord, type EveningRecord } from '@/utils/evening/record';
 import {
   buildExport,
-  canonicalEvening,
   EXPORT_SCHEMA_VERSION,
   exportFileName,
   serialiseExport,
@@ -28,12 +27,12 @@ describe('buildExport', () => {
     const file = buildExport(defaultSettings(), [evening('2026-11-23')], NOW);
     expect(file).toEqual({
       app: 'closer',
-      schemaVersion: 1,
+      schemaVersion: 2,
       exportedAt: '2026-11-24T21:04:05.000Z',
       settings: defaultSettings(),
       evenings: [evening('2026-11-23')],
     });
-    expect(EXPORT_SCHEMA_VERSION).toBe(1);
+    expect(EXPORT_SCHEMA_VERSION).toBe(2);
     expect(Object.keys(file)).toEqual([
       'app',
       'schemaVersion',
@@ -156,10 +155,10 @@ describe('buildExport', () => {
   });
 });
 
-describe('canonicalEvening and sortByDate', () => {
+describe('canonical evenings and sortByDate', () => {
   it('write the five export fields first, then the extras', () => {
-    const record = { zone: 'UTC', ...evening('2026-11-20'), screenSeconds: 5 };
-    expect(Object.keys(canonicalEvening(record))).toEqual([
+    const record = { zone: 'UTC', ...evening('2026-11-20'), screenSeconds: 425 };
+    expect(Object.keys(buildExport(defaultSettings(), [record], NOW).evenings[0]!)).toEqual([
       'date',
       'screenMinutes',
       'status',
@@ -178,11 +177,47 @@ describe('canonicalEvening and sortByDate', () => {
 });
 
 describe('serialiseExport', () => {
-  it('writes 2-space JSON with a trailing newline', () => {
+  it('writes compact JSON, one evening per line, ending in a newline', () => {
+    const file = buildExport(
+      defaultSettings(),
+      [evening('2026-11-21'), evening('2026-11-20')],
+      NOW,
+    );
+    const text = serialiseExport(file);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      `{"app":"closer","schemaVersion":2,"exportedAt":"2026-11-24T21:04:05.000Z","settings":${JSON.stringify(file.settings)},"evenings":[`,
+    );
+    expect(lines.slice(1)).toEqual([
+      `${JSON.stringify(evening('2026-11-20'))},`,
+      JSON.stringify(evening('2026-11-21')),
+      ']}',
+      '',
+    ]);
+    expect(JSON.parse(text)).toEqual(file);
+  });
+
+  it('writes an empty history on the first line', () => {
     const text = serialiseExport(buildExport(defaultSettings(), [], NOW));
-    expect(text.startsWith('{\n  "app": "closer",\n  "schemaVersion": 1,\n')).toBe(true);
-    expect(text.endsWith('\n  "evenings": []\n}\n')).toBe(true);
-    expect(JSON.parse(text)).toEqual(buildExport(defaultSettings(), [], NOW));
+    expect(text.endsWith(',"evenings":[]}\n')).toBe(true);
+    expect(text.split('\n')).toHaveLength(2);
+  });
+
+  it('writes a U+FFFD in a note as an escape, which import tells from a damaged file', () => {
+    const record = evening('2026-11-20', {
+      checkIns: [{ kinds: ['emotional'], at: '2026-11-20T21:40:00.000Z', note: 'caf\uFFFD' }],
+    });
+    const text = serialiseExport(buildExport(defaultSettings(), [record], NOW));
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toContain('"note":"caf\\ufffd"');
+    expect(JSON.parse(text).evenings[0].checkIns[0].note).toBe('caf\uFFFD');
+  });
+
+  it('copies a stored value that breaks a rule as it is: an export never fails', () => {
+    const broken = { ...evening('2026-11-20'), screenMinutes: -1, debug: true } as EveningRecord;
+    const file = buildExport(defaultSettings(), [broken], NOW);
+    expect(file.evenings[0]).toEqual(broken);
+    expect(file.evenings[0]).not.toBe(broken);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   fileDateLabel,
-  IMPORT_PROBLEM_CODES,
   importedMessage,
   importProblemLines,
   importProblemMessage,
@@ -9,7 +8,11 @@ import {
 } from '../../components/options/import-messages';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
 import { specSettings } from './spec-settings';
-import { parseImport, type ImportProblemCode, type ProblemContext } from '@/utils/data/import-file';
+import { checkImport, type ImportProblemCode, type ProblemContext } from '@/utils/data/import-file';
+import { PROBLEM_CODES, PROBLEM_KEYS } from '@/utils/data/problems';
+
+const IMPORT_PROBLEM_CODES = PROBLEM_CODES;
+const CLOCK = { now: Date.parse('2026-11-30T12:00:00.000Z'), zone: 'UTC' };
 
 /** `t` over one language's messages, as the browser substitutes them; a missing key throws. */
 function translator(lang: string): Translate {
@@ -25,28 +28,30 @@ function translator(lang: string): Translate {
 const en = translator('en');
 const es = translator('es');
 
-/** Places a problem can be, as import-file.ts writes them (the context names some of them). */
-const PATHS = [
-  '',
-  'app',
-  'schemaVersion',
-  'exportedAt',
-  'settings',
-  'settings.schedule',
-  'settings.schedule[1].end',
-  'settings.schedule[5].weekday',
-  'settings.limitMinutes',
-  'settings.weeklyGoal',
-  'settings.weekStartsOn',
-  'settings.nudges.quietMinutes',
-  'settings.nudges.kinds.heads-up',
-  'settings.prompts.hide[0]',
-  'settings.challenge.kind',
-  'evenings',
-  'evenings[0].date',
-  'evenings[4].screenMinutes',
-  'evenings[2].checkIns[1].kinds[0]',
-  'evenings[2].reasons[0].text',
+/** Places a problem can be, as the schemas write them (the context names some of them). */
+const PATHS: (string | number)[][] = [
+  [],
+  ['app'],
+  ['schemaVersion'],
+  ['exportedAt'],
+  ['settings'],
+  ['settings', 'schedule'],
+  ['settings', 'schedule', 1, 'end'],
+  ['settings', 'schedule', 5],
+  ['settings', 'limitMinutes'],
+  ['settings', 'weeklyGoal'],
+  ['settings', 'weekStartsOn'],
+  ['settings', 'nudges', 'quietMinutes'],
+  ['settings', 'nudges', 'kinds', 'heads-up'],
+  ['settings', 'prompts', 'hide', 0],
+  ['settings', 'challenge', 'kind'],
+  ['settings', 'partnerName'],
+  ['settings', 'pairCode'],
+  ['evenings'],
+  ['evenings', 0, 'date'],
+  ['evenings', 4, 'screenMinutes'],
+  ['evenings', 2, 'checkIns', 1, 'kinds', 0],
+  ['evenings', 2, 'reasons', 0, 'text'],
 ];
 const CONTEXT: ProblemContext = {
   eveningDates: { 0: '2026-02-30', 2: '2026-11-21' },
@@ -76,12 +81,13 @@ describe('import problems in the user’s words', () => {
       const locale = lang;
       for (const code of IMPORT_PROBLEM_CODES) {
         for (const path of PATHS) {
-          const problem = { code, path, message: `${path} is wrong (${code})` };
+          const problem = { code, path };
           const message = importProblemMessage(problem, CONTEXT, t, locale);
-          const label = `${lang} ${code} at "${path}": ${message}`;
+          const label = `${lang} ${code} at ${JSON.stringify(path)}: ${message}`;
           expect(message.trim().length, label).toBeGreaterThan(10);
           for (const pattern of TECHNICAL) expect(message, label).not.toMatch(pattern);
-          expect(message, label).not.toContain(problem.message);
+          // No code leaks through (a one-word code such as "missing" may be a plain word too).
+          if (code.includes('-')) expect(message, label).not.toContain(code);
           expect(message, label).toMatch(/\.$/);
         }
       }
@@ -91,7 +97,7 @@ describe('import problems in the user’s words', () => {
   it('Spanish never falls back to the English wording', () => {
     for (const code of IMPORT_PROBLEM_CODES) {
       for (const path of PATHS) {
-        const problem = { code, path, message: '' };
+        const problem = { code, path };
         expect(importProblemMessage(problem, CONTEXT, es, 'es'), `${code} ${path}`).not.toBe(
           importProblemMessage(problem, CONTEXT, en, 'en'),
         );
@@ -106,8 +112,7 @@ describe('import problems in the user’s words', () => {
       settings: specSettings(),
       evenings: [{ date: '2026-02-30', screenMinutes: 3, status: 'over', nudges: 0, checkIns: [] }],
     };
-    const text = JSON.stringify(file);
-    const result = parseImport(text, text.length);
+    const result = checkImport(new TextEncoder().encode(JSON.stringify(file)), CLOCK);
     if (result.ok) throw new Error('the file should be refused');
     return result;
   };
@@ -137,28 +142,32 @@ describe('import problems in the user’s words', () => {
       'Este archivo no es una exportación de Closer. Elige el archivo que guardó Closer cuando exportaste tus datos.',
     ],
   ])('%s is about the whole file, with no place in front', (code, english, spanish) => {
-    const problem = {
-      code,
-      path: code === 'schedule-length' ? 'settings.schedule' : 'app',
-      message: '',
+    const paths = {
+      'schedule-length': ['settings', 'schedule'],
+      'newer-version': ['schemaVersion'],
     };
+    const problem = { code, path: paths[code as keyof typeof paths] ?? ['app'] };
     expect(importProblemMessage(problem, CONTEXT, en, 'en')).toBe(english);
     expect(importProblemMessage(problem, CONTEXT, es, 'es')).toBe(spanish);
   });
 
+  it('says a file without a version cannot be read, whatever noticed it', () => {
+    for (const code of ['missing', 'wrong-type'] as const) {
+      expect(importProblemMessage({ code, path: ['schemaVersion'] }, CONTEXT, en, 'en')).toBe(
+        "This file doesn't say which version of Closer saved it, so it can't be read.",
+      );
+    }
+  });
+
   it('names a schedule day by its weekday, a check-in by its evening', () => {
-    const day = { code: 'bad-time' as const, path: 'settings.schedule[1].end', message: '' };
+    const day = { code: 'bad-time' as const, path: ['settings', 'schedule', 1, 'end'] };
     expect(importProblemMessage(day, CONTEXT, en, 'en')).toBe(
       "Evening hours for Monday: a time isn't a real time of day.",
     );
     expect(importProblemMessage(day, CONTEXT, es, 'es')).toBe(
       'Horario del lunes: una de las horas no es una hora real.',
     );
-    const kinds = {
-      code: 'empty-kinds' as const,
-      path: 'evenings[2].checkIns[0].kinds',
-      message: '',
-    };
+    const kinds = { code: 'empty-kinds' as const, path: ['evenings', 2, 'checkIns', 0, 'kinds'] };
     expect(importProblemMessage(kinds, CONTEXT, en, 'en')).toBe(
       "Evening 3 (November 21, 2026), check-in 1: it doesn't say how you connected.",
     );
@@ -175,6 +184,73 @@ describe('import problems in the user’s words', () => {
     expect(lines).toHaveLength(2);
     // Spanish groups thousands only from five digits on, as Intl does.
     expect(lines[1]).toBe(line);
+  });
+});
+
+describe('the table from problem code to message keys', () => {
+  it.each(localeLanguages())('has every key in %s, with $1 exactly where a number goes', (lang) => {
+    const messages = mergeLocale(lang);
+    for (const [code, keys] of Object.entries(PROBLEM_KEYS)) {
+      const what = messages[keys.what]?.message ?? '';
+      expect(what, `${code} → ${keys.what}`).not.toBe('');
+      expect(what.includes('$1'), `${code} → ${keys.what}`).toBe(keys.count !== undefined);
+      if (keys.field) expect(messages[keys.field]?.message, `${code} → ${keys.field}`).toBeTruthy();
+    }
+  });
+
+  it('gives an inline message to every rule an options control can break', () => {
+    const inline = PROBLEM_CODES.filter((code) => PROBLEM_KEYS[code].field);
+    expect(inline).toEqual([
+      'bad-time',
+      'same-start-end',
+      'window-too-long',
+      'limit-range',
+      'goal-range',
+      'quiet-range',
+      'max-nudges-range',
+      'category-conflict',
+    ]);
+  });
+
+  it.each<[ImportProblemCode, string, string]>([
+    [
+      'bad-encoding',
+      "This file isn't saved as UTF-8 text, the way Closer saves its exports, so some of its letters can't be read. If you edited it, save it as UTF-8 and import it again.",
+      'Este archivo no está guardado como texto UTF-8, que es como Closer guarda sus exportaciones, así que algunas de sus letras no se pueden leer. Si lo editaste, guárdalo como UTF-8 y vuelve a importarlo.',
+    ],
+    [
+      'too-large',
+      'The file is larger than 64 MB, which is more than a Closer export can be.',
+      'El archivo ocupa más de 64 MB, más de lo que puede ocupar una exportación de Closer.',
+    ],
+  ])('%s is about the whole file, in the user’s language', (code, english, spanish) => {
+    expect(importProblemMessage({ code, path: [] }, CONTEXT, en, 'en')).toBe(english);
+    expect(importProblemMessage({ code, path: [] }, CONTEXT, es, 'es')).toBe(spanish);
+  });
+
+  it('has one message for each plausibility rule, placed at the evening', () => {
+    const at = (code: ImportProblemCode, field: string) =>
+      importProblemMessage({ code, path: ['evenings', 2, field] }, CONTEXT, en, 'en');
+    expect([
+      at('too-many-minutes', 'screenMinutes'),
+      at('seconds-mismatch', 'screenSeconds'),
+      at('date-out-of-range', 'date'),
+    ]).toEqual([
+      'Evening 3 (November 21, 2026): it has more than 12 hours of screen time, longer than any evening can be.',
+      "Evening 3 (November 21, 2026): its screen time in seconds doesn't match its minutes.",
+      'Evening 3 (November 21, 2026): Closer keeps evenings from January 1, 2000, up to tomorrow, and this date is outside that.',
+    ]);
+  });
+
+  it('names the partner’s name and the pair code as the page does', () => {
+    const at = (field: string, code: ImportProblemCode) =>
+      importProblemMessage({ code, path: ['settings', field] }, CONTEXT, es, 'es');
+    expect(at('partnerName', 'name-too-long')).toBe(
+      'El nombre de tu pareja: el nombre tiene más de 40 caracteres.',
+    );
+    expect(at('pairCode', 'bad-pair-code')).toBe(
+      'Código de pareja: el código de pareja no se puede leer.',
+    );
   });
 });
 

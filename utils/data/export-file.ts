@@ -1,25 +1,51 @@
 /**
- * The export file (SPEC §8): what "Export data" downloads and "Import data" reads back.
- * Everything is written in one canonical key order so export → import → export gives the
- * same bytes except `exportedAt`. See docs/data-format.md.
+ * The export file (SPEC §8): what "Export data" downloads and "Import data" reads back. Its
+ * schema is the settings schema and the evening record's, under an envelope; the `ExportFile`
+ * type is inferred from it. The schemas' output is canonical (keys in one order, nothing
+ * unknown, the schedule by weekday), so export → import → export gives the same bytes except
+ * `exportedAt`. See docs/data-format.md.
  */
-import type { CheckIn, EveningRecord, Reason } from '@/utils/evening/record';
-import type { Settings } from '@/utils/settings/schema';
-import { canonicalSettings } from '@/utils/settings/validation';
+import * as v from 'valibot';
+import {
+  EveningRecordSchema,
+  InstantSchema,
+  uniqueDates,
+  type EveningRecord,
+} from '@/utils/evening/record';
+import { across, objectOf, SettingsSchema, type Settings } from '@/utils/settings/schema';
 
 /** Version of the export format; independent of the internal storage schema version. */
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
+/** The first evening date a file may hold: Closer keeps nothing older (SPEC §8). */
+export const EARLIEST_DATE = '2000-01-01';
 
-/** The whole export file, as written by `buildExport` and returned by a successful import. */
-export interface ExportFile {
-  app: 'closer';
-  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
-  /** ISO instant of the export, e.g. `2026-11-24T21:04:05.000Z`. */
-  exportedAt: string;
-  settings: Settings;
-  /** Sorted by date, one per date. */
-  evenings: EveningRecord[];
+/**
+ * The file as import checks it, once migrated to the current version: evenings dated from
+ * `EARLIEST_DATE` to `latest` (tomorrow, where the user is), each date once, returned by date.
+ */
+export function exportFileSchema(latest: string) {
+  const dated = v.pipe(
+    EveningRecordSchema,
+    across<EveningRecord>('date', ({ date }) =>
+      date >= EARLIEST_DATE && date <= latest ? null : 'date-out-of-range',
+    ),
+  );
+  return objectOf(
+    {
+      app: v.literal('closer', 'wrong-app'),
+      schemaVersion: v.literal(EXPORT_SCHEMA_VERSION, 'newer-version'),
+      exportedAt: v.optional(InstantSchema),
+      settings: SettingsSchema,
+      evenings: v.pipe(v.array(dated, 'wrong-type'), uniqueDates(), v.transform(sortByDate)),
+    },
+    'not-object',
+  );
 }
+
+/** A checked file; `exportedAt` is optional in a file. */
+export type ImportedFile = v.InferOutput<ReturnType<typeof exportFileSchema>>;
+/** The whole export file, as `buildExport` writes it. */
+export type ExportFile = ImportedFile & { exportedAt: string };
 
 /** The export of `settings` and `evenings` taken at `now` (epoch ms). */
 export function buildExport(
@@ -31,14 +57,35 @@ export function buildExport(
     app: 'closer',
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
-    settings: canonicalSettings(settings),
-    evenings: sortByDate(evenings.map(canonicalEvening)),
+    settings: canonical(SettingsSchema, settings),
+    evenings: sortByDate(evenings.map((evening) => canonical(EveningRecordSchema, evening))),
   };
 }
 
-/** The file text: 2-space JSON with a trailing newline, as people and diff tools expect. */
+/**
+ * `value` as `schema` returns it: canonical, and sharing nothing with storage. A stored value
+ * that breaks a rule is copied as it is: an export must never fail, and import will name it.
+ */
+function canonical<S extends v.GenericSchema>(schema: S, value: v.InferOutput<S>) {
+  const result = v.safeParse(schema, value);
+  return result.success ? (result.output as v.InferOutput<S>) : structuredClone(value);
+}
+
+/**
+ * The file text: compact JSON with one evening per line (small enough that every export
+ * imports back, and a diff still shows which evenings changed), ending in a newline. A U+FFFD
+ * in the data is written as the escape `\ufffd`: import refuses the literal character, which is
+ * what a wrong encoding leaves behind.
+ */
 export function serialiseExport(file: ExportFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+  const { evenings, ...head } = file;
+  const list = evenings.length
+    ? `[\n${evenings.map((e) => JSON.stringify(e)).join(',\n')}\n]`
+    : '[]';
+  return `${JSON.stringify(head).slice(0, -1)},"evenings":${list}}\n`.replaceAll(
+    '\uFFFD',
+    '\\ufffd',
+  );
 }
 
 /** `closer-export-YYYY-MM-DD.json`, dated by the user's local calendar day in `zone`. */
@@ -59,44 +106,4 @@ export function exportFileName(now: number, zone: string): string {
 /** Evenings in date order (ISO dates sort as strings); a new array. */
 export function sortByDate<T extends { date: string }>(evenings: readonly T[]): T[] {
   return [...evenings].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/**
- * An evening with exactly the fields `EveningRecord` defines, in one fixed order, copied so
- * the export shares nothing with storage. Import builds its records with this too.
- */
-export function canonicalEvening(record: EveningRecord): EveningRecord {
-  const out: EveningRecord = {
-    date: record.date,
-    screenMinutes: record.screenMinutes,
-    status: record.status,
-    nudges: record.nudges,
-    checkIns: record.checkIns.map(canonicalCheckIn),
-  };
-  // Optional extras keep their meaning in the file (SPEC §8); absent ones stay absent.
-  if (record.screenSeconds !== undefined) out.screenSeconds = record.screenSeconds;
-  if (record.zone !== undefined) out.zone = record.zone;
-  if (record.limitMinutes !== undefined) out.limitMinutes = record.limitMinutes;
-  if (record.markedScreenFree !== undefined) out.markedScreenFree = record.markedScreenFree;
-  if (record.reasons !== undefined) out.reasons = record.reasons.map(canonicalReason);
-  if (record.promptOffset !== undefined) out.promptOffset = record.promptOffset;
-  if (record.promptLighterAt !== undefined) out.promptLighterAt = record.promptLighterAt;
-  if (record.promptAsked !== undefined) out.promptAsked = record.promptAsked;
-  if (record.nudgeKindsSent !== undefined) out.nudgeKindsSent = [...record.nudgeKindsSent];
-  if (record.lastNudgeAt !== undefined) out.lastNudgeAt = record.lastNudgeAt;
-  if (record.putDownAt !== undefined) out.putDownAt = record.putDownAt;
-  if (record.putDownScreenSeconds !== undefined) {
-    out.putDownScreenSeconds = record.putDownScreenSeconds;
-  }
-  return out;
-}
-
-function canonicalCheckIn(checkIn: CheckIn): CheckIn {
-  const out: CheckIn = { kinds: [...checkIn.kinds], at: checkIn.at, note: checkIn.note };
-  if (checkIn.source !== undefined) out.source = checkIn.source;
-  return out;
-}
-
-function canonicalReason(reason: Reason): Reason {
-  return { at: reason.at, source: reason.source, text: reason.text };
 }

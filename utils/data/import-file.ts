@@ -1,94 +1,75 @@
 /**
- * Reading an export file back (SPEC §8, "Import data"). The whole file is validated before
- * anything could be written, so an invalid file changes nothing; storage then writes the
- * result in one transaction (`importData`). See docs/data-format.md for the rules.
- *
- * Evening records keep only the fields `EveningRecord` defines, each validated; anything
- * else in a record is dropped, so nothing unchecked ever reaches storage.
+ * Reading an export file back (SPEC §8, "Import data"): bytes in, a checked file or its
+ * problems out. Pure; it runs in `transfer-worker.ts`, and storage writes the result in one
+ * transaction (`importData`). The rules are the schemas' (`exportFileSchema`); this module adds
+ * what comes before them: size, encoding, JSON, the envelope and migrations.
  */
+import * as v from 'valibot';
 import {
-  EVENING_STATUSES,
-  type CheckIn,
-  type EveningRecord,
-  type Reason,
-} from '@/utils/evening/record';
-import {
-  canonicalEvening,
   EXPORT_SCHEMA_VERSION,
-  sortByDate,
-  type ExportFile,
+  exportFileSchema,
+  type ImportedFile,
 } from '@/utils/data/export-file';
-import type { Settings } from '@/utils/settings/schema';
-import { INTIMACY_KINDS, NUDGE_KINDS } from '@/utils/settings/settings';
+import type { EveningProblemCode } from '@/utils/evening/record';
 import {
-  checkLimit,
-  describeValue,
-  isIntegerIn,
-  isRecord,
-  listOf,
-  ProblemList,
-  readSettings,
+  among,
+  isObject,
+  objectOf,
+  problemsOf,
+  propertyOf,
   type Problem,
   type SettingsProblemCode,
-} from '@/utils/settings/validation';
+} from '@/utils/settings/schema';
+import { defaultSettings } from '@/utils/settings/settings';
+import { addDays, localDate, WEEKDAYS } from '@/utils/time/schedule';
 
-/** Files larger than this are refused before parsing. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Files larger than this are refused unread. The largest export Closer can write (ten years,
+ * full notes and reasons in a three-byte script) is 58.4 MB: tests/unit/largest-export.test.ts.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** The oldest export format import still understands (via migrations). */
 export const MIN_IMPORT_SCHEMA_VERSION = 1;
 /** How many problems a failed import reports; the rest are only counted. */
 export const MAX_REPORTED_PROBLEMS = 10;
-/** Longest check-in note or reason text, in UTF-16 code units (what `maxlength` counts). */
-export const MAX_NOTE_LENGTH = 2000;
 
-const CHECK_IN_SOURCES = ['popup', 'ritual', 'newtab'] as const;
-const REASON_SOURCES = ['need-it', 'snooze'] as const;
-
-/** Machine codes for import problems (settings codes included); the message is English. */
-export type ImportProblemCode =
-  | SettingsProblemCode
+/** Problems with the file before or around its schema. */
+export type FileProblemCode =
   | 'too-large'
+  | 'bad-encoding'
+  | 'replacement-character'
   | 'not-json'
   | 'not-object'
   | 'wrong-app'
   | 'bad-version'
-  | 'newer-version'
-  | 'bad-date'
-  | 'duplicate-date'
-  | 'bad-minutes'
-  | 'bad-count'
-  | 'bad-status'
-  | 'empty-kinds'
-  | 'duplicate-kind'
-  | 'bad-instant'
-  | 'too-long'
-  | 'bad-source'
-  | 'bad-zone'
-  | 'unknown-nudge-kind';
+  | 'newer-version';
 
-/** A validated import; `exportedAt` is null when the file did not say (it is optional). */
-export type ImportedFile = Omit<ExportFile, 'exportedAt'> & { exportedAt: string | null };
+/** Every code an import problem can carry. */
+export type ImportProblemCode = FileProblemCode | SettingsProblemCode | EveningProblemCode;
 
-/**
- * What the interface needs, besides a problem's path, to say in plain words where it is: the
- * date each reported evening has in the file, and the weekday of each reported schedule entry.
- * Only values that read as such are kept (a malformed date is not shown to anyone).
- */
+/** When import runs, and where the user is: an evening may be dated at most tomorrow there. */
+export interface Clock {
+  now: number;
+  zone: string;
+}
+
+/** What the page needs, besides the paths, to say where problems are without the file. */
 export interface ProblemContext {
-  /** Index in `evenings` → that evening's `date`, when it is written `YYYY-MM-DD`. */
+  /** Index in `evenings` → that evening's `date` as the file writes it. */
   eveningDates: Record<number, string>;
   /** Index in `settings.schedule` → that entry's `weekday`, when it is 0–6. */
   scheduleWeekdays: Record<number, number>;
 }
 
-export type ImportResult =
-  | { ok: true; file: ImportedFile; settings: Settings; evenings: EveningRecord[] }
-  | {
-      ok: false;
-      problems: Problem<ImportProblemCode>[];
-      omitted: number;
-      context: ProblemContext;
-    };
+/** A refused file: the first problems (codes and paths), how many more, and where they point. */
+export interface ImportRefusal {
+  ok: false;
+  problems: Problem<ImportProblemCode>[];
+  omitted: number;
+  context: ProblemContext;
+}
+
+export type ImportResult = { ok: true; file: ImportedFile } | ImportRefusal;
 
 /** A parsed file before validation: any JSON object. */
 export type RawExport = Record<string, unknown>;
@@ -101,10 +82,33 @@ export interface ImportMigration {
 }
 
 /**
- * Export-format migrations, oldest first. Version 1 is the first format, so there is nothing
- * to migrate yet; `migrateV1toV2` goes here when the format changes.
+ * Version 2 writes the settings added for couple mode and the second prompt library
+ * (`prompts.keepLight`, `prompts.choice`, `prompts.saved`, `partnerName`, `pairCode`). A
+ * version-1 file gets their defaults, as a version-1 store does; one that has them keeps them.
+ * What is not an object is left for the checks to name.
  */
-export const IMPORT_MIGRATIONS: readonly ImportMigration[] = [];
+export const migrateV1toV2: ImportMigration = {
+  from: 1,
+  name: 'migrateV1toV2',
+  migrate(file) {
+    const { settings } = file;
+    if (!isObject(settings)) return file;
+    const defaults = defaultSettings();
+    const prompts = settings.prompts === undefined ? {} : settings.prompts;
+    return {
+      ...file,
+      settings: {
+        ...settings,
+        prompts: isObject(prompts) ? { ...defaults.prompts, ...prompts } : prompts,
+        partnerName: 'partnerName' in settings ? settings.partnerName : defaults.partnerName,
+        pairCode: 'pairCode' in settings ? settings.pairCode : defaults.pairCode,
+      },
+    };
+  },
+};
+
+/** Export-format migrations, oldest first. */
+export const IMPORT_MIGRATIONS: readonly ImportMigration[] = [migrateV1toV2];
 
 /** Brings a file of `fromVersion` up to `toVersion` by running each named migration in turn. */
 export function migrateImport(
@@ -123,428 +127,110 @@ export function migrateImport(
   return current;
 }
 
-/** Validates a whole export file's text; `byteLength` is the file's size on disk. */
-export function parseImport(text: string, byteLength: number): ImportResult {
-  const problems = new ProblemList<ImportProblemCode>(MAX_REPORTED_PROBLEMS);
-  // The object the problems' paths point into (after migration, the migrated one).
-  let checked: unknown;
-  const fail = (): ImportResult => ({
-    ok: false,
-    problems: problems.problems,
-    omitted: problems.omitted,
-    context: problemContext(checked, problems.problems),
-  });
+/** `app` and `schemaVersion`: without them the rest of a file cannot be interpreted. */
+const EnvelopeSchema = objectOf(
+  {
+    app: v.literal('closer', 'wrong-app'),
+    schemaVersion: v.pipe(
+      v.number('bad-version'),
+      v.safeInteger('bad-version'),
+      v.minValue(MIN_IMPORT_SCHEMA_VERSION, 'bad-version'),
+      v.maxValue(EXPORT_SCHEMA_VERSION, 'newer-version'),
+    ),
+  },
+  'not-object',
+);
 
-  // A UTF-8 file has at least as many bytes as its text has UTF-16 code units, so the
-  // text's length is a safe floor if the caller's size is off.
-  const size = Math.max(Number.isFinite(byteLength) ? byteLength : 0, text.length);
-  if (size > MAX_IMPORT_BYTES) {
-    const megabytes = Math.ceil((size / 1024 / 1024) * 100) / 100;
-    problems.add(
-      '',
-      'too-large',
-      `The file is ${megabytes.toFixed(2)} MB; Closer imports files of at most 5 MB`,
-    );
-    return fail();
-  }
-
+/** Checks a whole export file, given as the bytes on disk; `clock` bounds its dates. */
+export function checkImport(bytes: Uint8Array, clock: Clock): ImportResult {
+  if (bytes.length > MAX_IMPORT_BYTES) return tooLarge();
+  const text = decode(bytes);
+  if (text === null) return refuse(null, [whole('bad-encoding')]);
+  // A literal U+FFFD is what a decoder leaves where it could not read: damage done elsewhere.
+  if (text.includes('\uFFFD')) return refuse(null, [whole('replacement-character')]);
   let parsed: unknown;
   try {
-    // Some editors save a byte-order mark, which JSON.parse refuses.
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(text);
   } catch {
-    problems.add('', 'not-json', 'The file is not valid JSON, so it is not a Closer export file');
-    return fail();
+    return refuse(null, [whole('not-json')]);
   }
-  checked = parsed;
-  if (!isRecord(parsed)) {
-    problems.add(
-      '',
-      'not-object',
-      `The file must hold a JSON object at the top level (got ${describeValue(parsed)}), so it is not a Closer export file`,
+
+  const envelope = v.safeParse(EnvelopeSchema, parsed);
+  if (!envelope.success) {
+    // Whatever is wrong with `app`, absent included, the file is not Closer's.
+    const problems = problemsOf<ImportProblemCode>(envelope.issues).map((problem) =>
+      problem.path[0] === 'app' ? { ...problem, code: 'wrong-app' as const } : problem,
     );
-    return fail();
+    return refuse(parsed, problems);
   }
-
-  // Without the right app and a known version the rest cannot be interpreted: stop here.
-  const version = readEnvelope(parsed, problems);
-  if (version === null) return fail();
-  const file = migrateImport(parsed, version);
-  checked = file;
-
-  let exportedAt: string | null = null;
-  if (file.exportedAt !== undefined) {
-    if (checkInstant(file.exportedAt, 'exportedAt', problems)) exportedAt = file.exportedAt;
-  }
-
-  let settings: Settings | null = null;
-  if (file.settings === undefined) problems.add('settings', 'missing', 'settings is missing');
-  else settings = readSettings(file.settings, problems);
-
-  const evenings = readEvenings(file.evenings, problems);
-
-  if (problems.total > 0 || !settings || !evenings) return fail();
-  const sorted = sortByDate(evenings);
-  return {
-    ok: true,
-    file: {
-      app: 'closer',
-      schemaVersion: EXPORT_SCHEMA_VERSION,
-      exportedAt,
-      settings,
-      evenings: sorted,
-    },
-    settings,
-    evenings: sorted,
-  };
+  const file = migrateImport(parsed as RawExport, envelope.output.schemaVersion);
+  const tomorrow = addDays(localDate(clock.now, clock.zone), 1);
+  const result = v.safeParse(exportFileSchema(tomorrow), file);
+  return result.success
+    ? { ok: true, file: result.output }
+    : refuse(file, problemsOf<ImportProblemCode>(result.issues));
 }
 
-/** Evenings merged by date: an imported evening replaces the existing one of the same date. */
-export function mergeEvenings(
-  existing: readonly EveningRecord[],
-  imported: readonly EveningRecord[],
-): EveningRecord[] {
-  const byDate = new Map<string, EveningRecord>();
-  for (const evening of existing) byDate.set(evening.date, evening);
-  for (const evening of imported) byDate.set(evening.date, evening);
-  return sortByDate([...byDate.values()]);
+/** The refusal of a file over `MAX_IMPORT_BYTES`, which can be given before reading it. */
+export function tooLarge(): ImportRefusal {
+  return refuse(null, [whole('too-large')]);
+}
+
+/**
+ * The file's text: UTF-8 with or without a byte-order mark, or UTF-16 with one. Anything else
+ * (Latin-1, mixed encodings, UTF-16 without a mark) is null: decoding is strict, so no
+ * character is ever guessed or replaced.
+ */
+export function decode(bytes: Uint8Array): string | null {
+  const [a, b, c] = bytes;
+  const [encoding, mark] =
+    a === 0xef && b === 0xbb && c === 0xbf
+      ? ['utf-8', 3]
+      : a === 0xff && b === 0xfe
+        ? ['utf-16le', 2]
+        : a === 0xfe && b === 0xff
+          ? ['utf-16be', 2]
+          : ['utf-8', 0];
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(mark));
+  } catch {
+    return null;
+  }
+  // UTF-16 without a mark decodes as UTF-8 full of NULs, which no JSON text contains.
+  return text.includes('\0') ? null : text;
 }
 
 /** The dates and weekdays the reported problems point into (see `ProblemContext`). */
 export function problemContext(file: unknown, problems: readonly Problem[]): ProblemContext {
   const context: ProblemContext = { eveningDates: {}, scheduleWeekdays: {} };
-  if (!isRecord(file)) return context;
-  const evenings = Array.isArray(file.evenings) ? (file.evenings as unknown[]) : [];
-  const settings = isRecord(file.settings) ? file.settings : {};
-  const schedule = Array.isArray(settings.schedule) ? (settings.schedule as unknown[]) : [];
-  for (const { path } of problems) {
-    const evening = /^evenings\[(\d+)\]/.exec(path);
-    if (evening) {
-      const index = Number(evening[1]);
-      const entry = evenings[index];
-      if (
-        isRecord(entry) &&
-        typeof entry.date === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(entry.date)
-      )
-        context.eveningDates[index] = entry.date;
+  const evenings = propertyOf(file, 'evenings');
+  const schedule = propertyOf(propertyOf(file, 'settings'), 'schedule');
+  for (const [head, key, index] of problems.map((problem) => problem.path)) {
+    if (head === 'evenings' && typeof key === 'number' && Array.isArray(evenings)) {
+      const date = propertyOf(evenings[key], 'date');
+      if (typeof date === 'string') context.eveningDates[key] = date;
     }
-    const day = /^settings\.schedule\[(\d+)\]/.exec(path);
-    if (day) {
-      const index = Number(day[1]);
-      const entry = schedule[index];
-      if (isRecord(entry) && isIntegerIn(entry.weekday, 0, 6))
-        context.scheduleWeekdays[index] = entry.weekday;
+    if (head === 'settings' && key === 'schedule' && typeof index === 'number') {
+      const entry = Array.isArray(schedule) ? schedule[index] : undefined;
+      const weekday = among(WEEKDAYS)(propertyOf(entry, 'weekday'));
+      if (typeof weekday === 'number') context.scheduleWeekdays[index] = weekday;
     }
   }
   return context;
 }
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
-export function isRealDate(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+function whole(code: ImportProblemCode): Problem<ImportProblemCode> {
+  return { code, path: [] };
 }
 
-/** Whether `value` is an ISO instant with an offset, as `Date#toISOString` writes. */
-export function isInstant(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match =
-    /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(
-      value,
-    );
-  if (!match || !isRealDate(match[1])) return false;
-  const [hour, minute, second, offsetHours, offsetMinutes] = match
-    .slice(2)
-    .map((part) => Number(part ?? 0));
-  return (
-    hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours! <= 23 && offsetMinutes! <= 59
-  );
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Checks `app` and `schemaVersion`; the version to migrate from, or null if unusable. */
-function readEnvelope(file: RawExport, problems: ProblemList<ImportProblemCode>): number | null {
-  const before = problems.total;
-  if (file.app === undefined) {
-    problems.add('app', 'wrong-app', 'app is missing, so this is not a Closer export file');
-  } else if (file.app !== 'closer') {
-    problems.add(
-      'app',
-      'wrong-app',
-      `app must be "closer" (got ${describeValue(file.app)}), so this is not a Closer export file`,
-    );
-  }
-  const version = file.schemaVersion;
-  if (version === undefined) {
-    problems.add('schemaVersion', 'missing', 'schemaVersion is missing');
-  } else if (!isIntegerIn(version, MIN_IMPORT_SCHEMA_VERSION, Number.MAX_SAFE_INTEGER)) {
-    problems.add(
-      'schemaVersion',
-      'bad-version',
-      `schemaVersion must be a whole number, ${MIN_IMPORT_SCHEMA_VERSION} or more (got ${describeValue(version)})`,
-    );
-  } else if (version > EXPORT_SCHEMA_VERSION) {
-    problems.add(
-      'schemaVersion',
-      'newer-version',
-      `schemaVersion ${version} is newer than this version of Closer can read (${EXPORT_SCHEMA_VERSION}); update Closer, then import the file again`,
-    );
-  }
-  return problems.total > before ? null : (version as number);
-}
-
-function readEvenings(
-  value: unknown,
-  problems: ProblemList<ImportProblemCode>,
-): EveningRecord[] | null {
-  if (value === undefined) {
-    problems.add('evenings', 'missing', 'evenings is missing');
-    return null;
-  }
-  if (!Array.isArray(value)) {
-    problems.add(
-      'evenings',
-      'wrong-type',
-      `evenings must be an array (got ${describeValue(value)})`,
-    );
-    return null;
-  }
-  const firstIndexOf = new Map<string, number>();
-  const evenings: EveningRecord[] = [];
-  value.forEach((entry: unknown, index) => {
-    const evening = readEvening(entry, `evenings[${index}]`, problems);
-    if (!isRecord(entry) || !isRealDate(entry.date)) return;
-    const date = entry.date as string;
-    const first = firstIndexOf.get(date);
-    if (first === undefined) firstIndexOf.set(date, index);
-    else {
-      problems.add(
-        `evenings[${index}].date`,
-        'duplicate-date',
-        `evenings[${index}].date "${date}" repeats evenings[${first}].date; each date may appear once`,
-      );
-    }
-    if (evening) evenings.push(evening);
-  });
-  return evenings;
-}
-
-/** Validates one evening; the canonical record, or null (with problems added). */
-function readEvening(
-  value: unknown,
-  path: string,
-  problems: ProblemList<ImportProblemCode>,
-): EveningRecord | null {
-  if (!isRecord(value)) {
-    problems.add(path, 'wrong-type', `${path} must be an object (got ${describeValue(value)})`);
-    return null;
-  }
-  const before = problems.total;
-  const { date, screenMinutes, status, nudges, checkIns } = value;
-
-  if (required(date, `${path}.date`, problems)) checkDate(date, `${path}.date`, problems);
-  if (required(screenMinutes, `${path}.screenMinutes`, problems) && !isCount(screenMinutes)) {
-    problems.add(
-      `${path}.screenMinutes`,
-      'bad-minutes',
-      `${path}.screenMinutes must be a whole number of minutes, 0 or more (got ${describeValue(screenMinutes)})`,
-    );
-  }
-  if (required(status, `${path}.status`, problems)) {
-    checkOneOf(status, EVENING_STATUSES, `${path}.status`, 'bad-status', problems);
-  }
-  if (required(nudges, `${path}.nudges`, problems)) checkCount(nudges, `${path}.nudges`, problems);
-  if (required(checkIns, `${path}.checkIns`, problems)) {
-    checkArray(checkIns, `${path}.checkIns`, problems, (v, p) => checkCheckIn(v, p, problems));
-  }
-
-  // The optional extras `EveningRecord` defines; absent is fine, present must be right.
-  const optional = (key: string, check: (value: unknown, path: string) => void) => {
-    if (value[key] !== undefined) check(value[key], `${path}.${key}`);
+/** A refusal: the first problems, how many more, and where the reported ones point. */
+function refuse(file: unknown, problems: Problem<ImportProblemCode>[]): ImportRefusal {
+  const reported = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  return {
+    ok: false,
+    problems: reported,
+    omitted: problems.length - reported.length,
+    context: problemContext(file, reported),
   };
-  optional('screenSeconds', (v, p) => checkCount(v, p, problems));
-  optional('zone', (v, p) => {
-    if (typeof v !== 'string' || v.trim() === '') {
-      problems.add(
-        p,
-        'bad-zone',
-        `${p} must be the name of a time zone, such as "Europe/Berlin" (got ${describeValue(v)})`,
-      );
-    }
-  });
-  optional('limitMinutes', (v, p) => problems.push(checkLimit(v, p)));
-  optional('markedScreenFree', (v, p) => checkBoolean(v, p, problems));
-  optional('reasons', (v, p) =>
-    checkArray(v, p, problems, (item, at) => checkReason(item, at, problems)),
-  );
-  optional('promptOffset', (v, p) => checkCount(v, p, problems));
-  optional('promptLighterAt', (v, p) => checkCount(v, p, problems));
-  // Any text: an id this version does not know (retired, or newer) is ignored, not refused.
-  optional('promptAsked', (v, p) => {
-    if (typeof v !== 'string') {
-      problems.add(p, 'wrong-type', `${p} must be a prompt id (got ${describeValue(v)})`);
-    }
-  });
-  optional('nudgeKindsSent', (v, p) =>
-    checkArray(v, p, problems, (kind, at) =>
-      checkOneOf(kind, NUDGE_KINDS, at, 'unknown-nudge-kind', problems),
-    ),
-  );
-  optional('lastNudgeAt', (v, p) => checkInstant(v, p, problems));
-  optional('putDownAt', (v, p) => checkInstant(v, p, problems));
-  optional('putDownScreenSeconds', (v, p) => checkCount(v, p, problems));
-
-  // Every field read above has been checked, so the cast only names what was proven.
-  return problems.total > before ? null : canonicalEvening(value as unknown as EveningRecord);
-}
-
-function checkCheckIn(
-  value: unknown,
-  path: string,
-  problems: ProblemList<ImportProblemCode>,
-): void {
-  if (!isRecord(value)) {
-    problems.add(path, 'wrong-type', `${path} must be an object (got ${describeValue(value)})`);
-    return;
-  }
-  const { kinds, at, note, source } = value as Partial<Record<keyof CheckIn, unknown>>;
-  if (required(kinds, `${path}.kinds`, problems)) checkKinds(kinds, `${path}.kinds`, problems);
-  if (required(at, `${path}.at`, problems)) checkInstant(at, `${path}.at`, problems);
-  if (required(note, `${path}.note`, problems)) checkText(note, `${path}.note`, problems);
-  if (source !== undefined) {
-    checkOneOf(source, CHECK_IN_SOURCES, `${path}.source`, 'bad-source', problems);
-  }
-}
-
-function checkReason(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): void {
-  if (!isRecord(value)) {
-    problems.add(path, 'wrong-type', `${path} must be an object (got ${describeValue(value)})`);
-    return;
-  }
-  const { at, source, text } = value as Partial<Record<keyof Reason, unknown>>;
-  if (required(at, `${path}.at`, problems)) checkInstant(at, `${path}.at`, problems);
-  if (required(source, `${path}.source`, problems)) {
-    checkOneOf(source, REASON_SOURCES, `${path}.source`, 'bad-source', problems);
-  }
-  if (required(text, `${path}.text`, problems)) checkText(text, `${path}.text`, problems);
-}
-
-function checkKinds(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): void {
-  if (Array.isArray(value) && value.length === 0) {
-    problems.add(path, 'empty-kinds', `${path} must name at least one kind of intimacy`);
-    return;
-  }
-  const seen = new Map<unknown, number>();
-  checkArray(value, path, problems, (kind, at, index) => {
-    if (!checkOneOf(kind, INTIMACY_KINDS, at, 'unknown-kind', problems)) return;
-    const first = seen.get(kind);
-    if (first === undefined) seen.set(kind, index);
-    else {
-      problems.add(at, 'duplicate-kind', `${at} ${describeValue(kind)} repeats ${path}[${first}]`);
-    }
-  });
-}
-
-/** Adds a `missing` problem when absent; whether the value is there to check further. */
-function required(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): boolean {
-  if (value !== undefined) return true;
-  problems.add(path, 'missing', `${path} is missing`);
-  return false;
-}
-
-function checkArray(
-  value: unknown,
-  path: string,
-  problems: ProblemList<ImportProblemCode>,
-  checkItem: (item: unknown, path: string, index: number) => unknown,
-): void {
-  if (!Array.isArray(value)) {
-    problems.add(path, 'wrong-type', `${path} must be an array (got ${describeValue(value)})`);
-    return;
-  }
-  value.forEach((item: unknown, index) => checkItem(item, `${path}[${index}]`, index));
-}
-
-function checkDate(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): void {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    problems.add(
-      path,
-      'bad-date',
-      `${path} must be a date written YYYY-MM-DD (got ${describeValue(value)})`,
-    );
-  } else if (!isRealDate(value)) {
-    problems.add(path, 'bad-date', `${path} "${value}" is not a real date`);
-  }
-}
-
-function isCount(value: unknown): value is number {
-  return isIntegerIn(value, 0, Number.MAX_SAFE_INTEGER);
-}
-
-function checkCount(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): void {
-  if (isCount(value)) return;
-  problems.add(
-    path,
-    'bad-count',
-    `${path} must be a whole number, 0 or more (got ${describeValue(value)})`,
-  );
-}
-
-function checkBoolean(
-  value: unknown,
-  path: string,
-  problems: ProblemList<ImportProblemCode>,
-): void {
-  if (typeof value === 'boolean') return;
-  problems.add(path, 'wrong-type', `${path} must be true or false (got ${describeValue(value)})`);
-}
-
-function checkText(value: unknown, path: string, problems: ProblemList<ImportProblemCode>): void {
-  if (typeof value !== 'string') {
-    problems.add(path, 'wrong-type', `${path} must be text (got ${describeValue(value)})`);
-  } else if (value.length > MAX_NOTE_LENGTH) {
-    problems.add(
-      path,
-      'too-long',
-      `${path} must be at most ${MAX_NOTE_LENGTH} characters long (got ${value.length})`,
-    );
-  }
-}
-
-function checkInstant(
-  value: unknown,
-  path: string,
-  problems: ProblemList<ImportProblemCode>,
-): value is string {
-  if (isInstant(value)) return true;
-  problems.add(
-    path,
-    'bad-instant',
-    `${path} must be a date and time with a time zone offset, such as "2026-11-23T21:40:00.000Z" (got ${describeValue(value)})`,
-  );
-  return false;
-}
-
-function checkOneOf(
-  value: unknown,
-  allowed: readonly string[],
-  path: string,
-  code: ImportProblemCode,
-  problems: ProblemList<ImportProblemCode>,
-): boolean {
-  if (allowed.includes(value as string)) return true;
-  problems.add(
-    path,
-    code,
-    `${path} must be one of ${listOf(allowed)} (got ${describeValue(value)})`,
-  );
-  return false;
 }

@@ -8,6 +8,8 @@
  *   tracking            TrackingState               the worker's screen-time observation state
  *   nudge-state         NudgeState                  snooze and heads-up bookkeeping
  *   allowance           Allowance                   the new tab's "I need it for a moment"
+ *   welcome-shown       string (ISO time)           when the welcome page was opened, or the
+ *                                                   first update seen: it opens once per profile
  *   evening:YYYY-MM-DD  EveningRecord               one per evening, keyed by its start date
  *
  * Every read-modify-write goes through `mutate`, which reads and writes its keys inside one
@@ -34,6 +36,7 @@ interface Values {
   tracking: TrackingState;
   'nudge-state': NudgeState;
   allowance: Allowance;
+  'welcome-shown': string;
 }
 export type Key = keyof Values | EveningKey;
 type EveningKey = `evening:${string}`;

@@ -1,16 +1,17 @@
 /**
  * Export, import and erase from the options page (SPEC §8): the storage side of moving a
- * history between browsers. Import validates the whole file before anything is written and
- * then writes settings and evenings in one transaction.
+ * history between browsers. Import checks the whole file before anything is written and then
+ * writes settings and evenings in one transaction. The options page runs `importBlob` in a
+ * worker (`import-worker.ts`), so a large file never holds up the page.
  */
 import { buildExport, exportFileName, serialiseExport } from '@/utils/data/export-file';
 import {
+  checkImport,
   MAX_IMPORT_BYTES,
-  parseImport,
-  type ImportProblemCode,
-  type ProblemContext,
+  tooLarge,
+  type Clock,
+  type ImportRefusal,
 } from '@/utils/data/import-file';
-import type { Problem } from '@/utils/settings/validation';
 import { importData, readAllEvenings, readSettings } from '@/utils/data/storage';
 
 export interface ExportedFile {
@@ -28,25 +29,31 @@ export async function exportAll(now: number, zone: string): Promise<ExportedFile
 }
 
 /** A refused import keeps the problems' codes and paths, so the page can word them itself. */
-export type ImportOutcome =
-  | { ok: true; evenings: number }
-  | {
-      ok: false;
-      problems: Problem<ImportProblemCode>[];
-      omitted: number;
-      context: ProblemContext;
-    };
+export type ImportOutcome = { ok: true; evenings: number } | ImportRefusal;
 
-/** Validates an export file and, only if all of it is valid, merges it in (all or nothing). */
-export async function importText(text: string, byteLength: number): Promise<ImportOutcome> {
-  const parsed = parseImport(text, byteLength);
-  if (!parsed.ok) return parsed;
-  await importData(parsed.settings, parsed.evenings);
-  return { ok: true, evenings: parsed.evenings.length };
+/** What an import is doing, for the page to show once it takes a while. */
+export type ImportPhase = 'checking' | 'saving';
+
+/** Checks an export file's bytes and, only if all of it is valid, merges it in (all or nothing). */
+export async function importBytes(
+  bytes: Uint8Array,
+  clock: Clock,
+  onPhase: (phase: ImportPhase) => void = () => {},
+): Promise<ImportOutcome> {
+  onPhase('checking');
+  const checked = checkImport(bytes, clock);
+  if (!checked.ok) return checked;
+  onPhase('saving');
+  await importData(checked.file.settings, checked.file.evenings);
+  return { ok: true, evenings: checked.file.evenings.length };
 }
 
-/** Imports a picked file; one over 5 MB is refused by its size, before it is read into memory. */
-export async function importBlob(file: Blob): Promise<ImportOutcome> {
-  if (file.size > MAX_IMPORT_BYTES) return importText('', file.size);
-  return importText(await file.text(), file.size);
+/** Imports a picked file; one over the size limit is refused before it is read into memory. */
+export async function importBlob(
+  file: Blob,
+  clock: Clock,
+  onPhase?: (phase: ImportPhase) => void,
+): Promise<ImportOutcome> {
+  if (file.size > MAX_IMPORT_BYTES) return tooLarge();
+  return importBytes(new Uint8Array(await file.arrayBuffer()), clock, onPhase);
 }

@@ -1,7 +1,8 @@
 /**
  * The protocol between pages and the worker: one name → request and response types. Pages
  * read storage directly; they message the worker only for what the worker must do itself
- * (badge, notifications, alarms) and the worker broadcasts `changed` after it writes.
+ * (badge, notifications, alarms). Whoever writes storage, the worker or a page, broadcasts
+ * `changed` afterwards, so every open page re-reads (SPEC §8).
  */
 import { browser } from 'wxt/browser';
 
@@ -32,7 +33,7 @@ export interface MessageOf<N extends MessageName> {
 }
 export type Message = { [N in MessageName]: MessageOf<N> }[MessageName];
 
-/** The worker's broadcast to open pages: stored data changed, re-read it. */
+/** The broadcast after any write, by the worker or a page: stored data changed, re-read it. */
 export const CHANGED = 'closer:changed';
 
 /** Sends a typed message to the worker. */
@@ -43,7 +44,10 @@ export async function send<N extends MessageName>(
   return (await browser.runtime.sendMessage({ name, request })) as Protocol[N]['response'];
 }
 
-/** Tells open pages that stored data changed; fine when no page is open to hear it. */
+/**
+ * Tells the other open pages (a runtime message never reaches its own sender) that stored data
+ * changed; fine when none is open to hear it.
+ */
 export async function broadcastChanged(): Promise<void> {
   try {
     await browser.runtime.sendMessage({ name: CHANGED });
@@ -52,7 +56,7 @@ export async function broadcastChanged(): Promise<void> {
   }
 }
 
-/** True when a runtime message is the worker's change broadcast. */
+/** True when a runtime message is the change broadcast. */
 export function isChanged(message: unknown): boolean {
   return (message as { name?: unknown } | null)?.name === CHANGED;
 }

@@ -20,6 +20,7 @@ import { somethingLighter } from '@/utils/engine/evening-actions';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
+import { welcomeOnFirstInstall } from '@/utils/engine/first-run';
 
 const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
 
@@ -94,6 +95,10 @@ export function registerWorker(): void {
     // The popup cannot be opened from here everywhere; its page works as well in a tab.
     void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
   });
+  // Returned so a test can wait for it; the browser ignores what this listener returns.
+  browser.runtime.onInstalled.addListener(({ reason }) =>
+    run(() => welcomeOnFirstInstall(reason, Date.now())),
+  );
   // Every start (install, browser start, wake-up) brings the data up to date and observes.
   void run(async () => {
     await runMigrations();

@@ -8,6 +8,7 @@
 import { parsePlainDate } from '@/utils/time/schedule';
 import type { ChallengeSetting } from '@/utils/settings/schema';
 import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
+import { rankBy } from './rendezvous';
 
 export interface WeeklyChallenge {
   kind: IntimacyKind;
@@ -91,6 +92,38 @@ export function challengeMessageKeys(): string[] {
       }).flat(),
     ),
   ];
+}
+
+/**
+ * The couple's kind of the week (SPEC §13): the five kinds in an order hashed from the pair
+ * code, one a week, so two browsers with the same code show the same challenge whatever each
+ * user's own setting (or first day of the week: weeks are counted as `challengeWeekNumber`
+ * counts them). Any five weeks in a row go through all five kinds.
+ */
+export function sharedChallengeKind(code: string, weekStart: string): IntimacyKind {
+  const order = rankBy(INTIMACY_KINDS, `${code}\u0000challenge`, (kind) => kind);
+  const index = challengeWeekNumber(weekStart) % order.length;
+  return order[(index + order.length) % order.length]!;
+}
+
+/** This week's challenge for a couple with a pair code, else from the user's own setting. */
+export function ourChallenge(
+  weekStart: string,
+  setting: ChallengeSetting,
+  pairCode: string | null,
+): WeeklyChallenge {
+  return pairCode
+    ? challengeFor(sharedChallengeKind(pairCode, weekStart), sharedChallengeNumber(weekStart))
+    : weeklyChallenge(weekStart, setting);
+}
+
+/**
+ * Which of its kind's challenges a couple's week shows: the next one each time the five kinds
+ * have gone round, as in the rotating setting, so a kind's challenge does not repeat for 15 weeks.
+ */
+function sharedChallengeNumber(weekStart: string): number {
+  const turn = Math.floor(challengeWeekNumber(weekStart) / INTIMACY_KINDS.length);
+  return mod(turn, CHALLENGES_PER_KIND) + 1;
 }
 
 function mod(n: number, m: number): number {

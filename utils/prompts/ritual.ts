@@ -1,4 +1,6 @@
 /** The end-of-day ritual for two (SPEC §2), as a pure sequence of steps. */
+import { parsePlainDate } from '@/utils/time/schedule';
+import { rankBy } from './rendezvous';
 
 export const RITUAL_TOPICS = ['high', 'low', 'appreciation'] as const;
 export type RitualTopic = (typeof RITUAL_TOPICS)[number];
@@ -60,12 +62,15 @@ export interface Message {
  * The question for one turn. Highs and lows are about the speaker's own day; the appreciation
  * is about the other person: by name when one was typed, else "your partner" for the first
  * person, and for the partner, who is not the "you" of the setup screen, "the person beside you".
+ * A couple's `opener` words the first question as it does on the other browser.
  */
 export function turnQuestion(
   topic: RitualTopic,
   names: readonly string[],
   speaker: Speaker,
+  opener: RitualOpener | null = null,
 ): Message {
+  if (topic === 'high' && opener) return { key: opener.questionKey, substitutions: [] };
   if (topic !== 'appreciation') return { key: TOPIC_KEYS[topic].question, substitutions: [] };
   const other: Speaker = speaker === 0 ? 1 : 0;
   const name = speakerName(names[other] ?? '', '');
@@ -82,4 +87,47 @@ export function turnLabel(names: readonly string[], speaker: Speaker): Message {
   const name = speakerName(names[speaker] ?? '', '');
   if (name) return { key: 'ritual_turn', substitutions: [name] };
   return { key: speaker === 0 ? 'ritual_your_turn' : 'ritual_partner_turn', substitutions: [] };
+}
+
+/**
+ * Ways to decide who goes first that name a person, not a device ("whoever woke up first"),
+ * so two browsers that each call their own user "you" still point at the same one of you.
+ */
+export const FIRST_SPEAKER_KEYS = [
+  'ritual_first_woke_earlier',
+  'ritual_first_longer_day',
+  'ritual_first_birthday',
+  'ritual_first_on_the_left',
+  'ritual_first_home_last',
+  'ritual_first_not_last_time',
+] as const;
+
+/** The opening question (the "high" turn), in a few wordings; the first is the everyday one. */
+export const OPENING_QUESTION_KEYS = [
+  TOPIC_KEYS.high.question,
+  'ritual_opener_smile',
+  'ritual_opener_yourself',
+  'ritual_opener_small_good',
+  'ritual_opener_enjoyed',
+] as const;
+
+/** How a couple's ritual opens tonight: who goes first, and the first question. */
+export interface RitualOpener {
+  firstKey: (typeof FIRST_SPEAKER_KEYS)[number];
+  questionKey: (typeof OPENING_QUESTION_KEYS)[number];
+}
+
+/**
+ * The couple's opener for the evening of `date` (SPEC §13): the same on both browsers with the
+ * same pair code. Each list is walked in an order hashed from the code, one step an evening, so
+ * consecutive evenings differ; the lists' lengths (6 and 5) are coprime, so the pairing of rule
+ * and question only comes round again after 30 evenings.
+ */
+export function ritualOpener(code: string, date: string): RitualOpener {
+  // Days since a fixed date; the ritual page does not need the prompt library for it.
+  const day = parsePlainDate(date).since('2000-01-01').days;
+  const rules = rankBy(FIRST_SPEAKER_KEYS, `${code}\u0000first`, (key) => key);
+  const questions = rankBy(OPENING_QUESTION_KEYS, `${code}\u0000opener`, (key) => key);
+  const at = <T>(list: readonly T[]) => list[((day % list.length) + list.length) % list.length]!;
+  return { firstKey: at(rules), questionKey: at(questions) };
 }

@@ -57,8 +57,6 @@ export function isSettingsField(name: string): name is SettingsField {
   return FIELDS.has(name);
 }
 
-type Node = Record<string, unknown> | unknown[];
-
 /** The value of one field. The schedule is in weekday order, so `schedule.3` is Wednesday. */
 export function getField<F extends SettingsField>(
   settings: Settings,
@@ -76,8 +74,8 @@ export function applyEdit(settings: Settings, edit: SettingsEdit): Settings {
     if (!(field in edit)) continue;
     const keys = field.split('.');
     const last = keys.pop()!;
-    let node = next as unknown as Node;
-    for (const key of keys) node = (node as Record<string, Node>)[key]!;
+    let node: unknown = next;
+    for (const key of keys) node = (node as Record<string, unknown>)[key];
     (node as Record<string, unknown>)[last] = structuredClone(edit[field]);
   }
   return next;

@@ -7,9 +7,8 @@
  * The window rule and the real-date rule are not written here: they call the time wing.
  */
 import * as v from 'valibot';
-import { windowProblem, WEEKDAYS, type EveningWindow } from '@/utils/time/schedule';
+import { parseHHMM, windowProblem, WEEKDAYS, type EveningWindow } from '@/utils/time/schedule';
 import {
-  CHALLENGE_MODES,
   GOAL_RANGE,
   INTIMACY_KINDS,
   LIMIT_RANGE,
@@ -22,6 +21,7 @@ import {
   PROMPT_ID,
   QUIET_MINUTES_RANGE,
   type NudgeKind,
+  type PromptCategory,
 } from './settings';
 import { isPairCode } from './pair-code';
 
@@ -57,25 +57,88 @@ export type SettingsProblemCode =
   | 'name-too-long'
   | 'bad-pair-code';
 
-/** A whole number in `[min, max]`: JSON numbers only, so `"15"` and `1e309` are refused. */
-export function wholeIn(range: { min: number; max: number }, code: string) {
-  return v.pipe(
-    v.number(code),
-    v.safeInteger(code),
-    v.minValue(range.min, code),
-    v.maxValue(range.max, code),
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object with `entries`, each checked by its schema (Valibot's `object` takes arrays too). */
+export /* @__NO_SIDE_EFFECTS__ */ function objectOf<const E extends v.ObjectEntries>(
+  entries: E,
+  code: string,
+) {
+  return v.pipe(v.custom<Record<string, unknown>>(isObject, code), v.object(entries, code));
+}
+
+/**
+ * A whole number in `[min, max]`: JSON numbers only, so `"15"` and `1e309` are refused, each
+ * once (for the first rule it breaks).
+ */
+export /* @__NO_SIDE_EFFECTS__ */ function wholeIn(
+  range: { min: number; max: number },
+  code: string,
+) {
+  return v.config(
+    v.pipe(
+      v.number(code),
+      v.safeInteger(code),
+      v.minValue(range.min, code),
+      v.maxValue(range.max, code),
+    ),
+    { abortPipeEarly: true },
   );
 }
 
-/** Items that must not repeat: each repeat is reported at its own index with `code`. */
-export function unique<T>(code: string, keyOf: (item: T) => unknown = (item) => item) {
+/**
+ * Items that must not repeat: each repeat is reported at its own index with `code`. `keyOf`
+ * gives an item's identity, or undefined for an item that is not valid (it has its own problem
+ * and is not compared). Runs even when other items are broken, so one pass reports everything.
+ */
+export /* @__NO_SIDE_EFFECTS__ */ function unique<T>(
+  code: string,
+  keyOf: (item: unknown) => unknown,
+) {
   return v.rawCheck<T[]>(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
+    const items: unknown = dataset.value;
+    if (!Array.isArray(items)) return;
     const seen = new Set<unknown>();
-    dataset.value.forEach((item, index) => {
+    items.forEach((item, index) => {
       const key = keyOf(item);
-      if (seen.has(key)) addIssue({ message: code, path: [arrayItem(dataset.value, index)] });
+      if (key === undefined) return;
+      if (seen.has(key)) addIssue({ message: code, path: [arrayItem(items, index)] });
       seen.add(key);
+    });
+  });
+}
+
+/** `keyOf` for `unique`: the value itself when it is one of `values`. */
+export /* @__NO_SIDE_EFFECTS__ */ function among(values: readonly unknown[]) {
+  return (item: unknown) => (values.includes(item) ? item : undefined);
+}
+
+/** The value of `key` when `value` is an object, for rules that look into items of any shape. */
+export /* @__NO_SIDE_EFFECTS__ */ function propertyOf(value: unknown, key: string): unknown {
+  return isObject(value) ? value[key] : undefined;
+}
+
+/**
+ * A rule across fields of an object that passed every other rule: `problem` gives the code of
+ * what is wrong, or null. It is reported at `key` (at the object itself when `key` is null). An
+ * object already wrong is not judged on it, so each fault has one message.
+ */
+export /* @__NO_SIDE_EFFECTS__ */ function across<T extends Record<string, unknown>>(
+  key: (keyof T & string) | null,
+  problem: (value: T) => string | null,
+) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.issues) return;
+    const value = dataset.value;
+    const code = problem(value);
+    if (code === null) return;
+    if (key === null) return addIssue({ message: code });
+    addIssue({
+      message: code,
+      path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }],
     });
   });
 }
@@ -84,52 +147,51 @@ function arrayItem(array: unknown[], key: number): v.ArrayPathItem {
   return { type: 'array', origin: 'value', input: array, key, value: array[key] };
 }
 
-const Time = v.string('bad-time');
+/** A wall-clock time, `HH:MM` as the time wing reads it. */
+const Time = v.pipe(
+  v.string('bad-time'),
+  v.check((time) => parseHHMM(time) !== null, 'bad-time'),
+);
 
-/** One weekday's window; its start, end and length follow the time wing's `windowProblem`. */
+const WindowObject = objectOf(
+  {
+    weekday: v.picklist(WEEKDAYS, 'bad-weekday'),
+    enabled: v.boolean('wrong-type'),
+    start: Time,
+    end: Time,
+  },
+  'wrong-type',
+);
+
+/** One weekday's window; once both times are valid, its span follows the time wing's rule. */
 const WindowSchema = v.pipe(
-  v.object(
-    {
-      weekday: v.picklist(WEEKDAYS, 'bad-weekday'),
-      enabled: v.boolean('wrong-type'),
-      start: Time,
-      end: Time,
-    },
-    'wrong-type',
-  ),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const problem = windowProblem(dataset.value);
-    if (!problem) return;
-    const code = problem.code === 'too-long' ? 'window-too-long' : problem.code;
-    // A bad time names its field; the span rules are about the window as a whole.
-    if (code !== 'bad-time') return addIssue({ message: code });
-    const window = dataset.value;
-    const field = problem.field;
-    addIssue({
-      message: code,
-      path: [{ type: 'object', origin: 'value', input: window, key: field, value: window[field] }],
-    });
+  WindowObject,
+  across<v.InferOutput<typeof WindowObject>>(null, (window) => {
+    const problem = windowProblem(window);
+    return problem && (problem.code === 'too-long' ? 'window-too-long' : problem.code);
   }),
 );
 
 const ScheduleSchema = v.pipe(
   v.array(WindowSchema, 'wrong-type'),
-  v.length(WEEKDAYS.length, 'schedule-length'),
-  unique<EveningWindow>('duplicate-weekday', (window) => window.weekday),
+  // A literal, not WEEKDAYS.length, for the same reason as the challenge modes below.
+  v.length(7, 'schedule-length'),
+  unique<EveningWindow>('duplicate-weekday', (window) =>
+    among(WEEKDAYS)(propertyOf(window, 'weekday')),
+  ),
   v.transform((windows): EveningWindow[] => [...windows].sort((a, b) => a.weekday - b.weekday)),
 );
 
-const NudgeKindsSchema = v.object(
-  Object.fromEntries(
-    NUDGE_KINDS.map((kind) => [kind, v.optional(v.boolean('wrong-type'), true)]),
+const NudgeKindsSchema = objectOf(
+  /* @__PURE__ */ Object.fromEntries(
+    /* @__PURE__ */ NUDGE_KINDS.map((kind) => [kind, v.optional(v.boolean('wrong-type'), true)]),
   ) as {
     [K in NudgeKind]: v.OptionalSchema<v.BooleanSchema<string>, true>;
   },
   'wrong-type',
 );
 
-const NudgesSchema = v.object(
+const NudgesSchema = objectOf(
   {
     enabled: v.boolean('wrong-type'),
     // A kind left out keeps its default, like any other optional setting.
@@ -143,13 +205,13 @@ const NudgesSchema = v.object(
 const Categories = v.optional(
   v.pipe(
     v.array(v.picklist(PROMPT_CATEGORIES, 'unknown-category'), 'wrong-type'),
-    unique('duplicate-category'),
+    unique<PromptCategory>('duplicate-category', among(PROMPT_CATEGORIES)),
   ),
   [],
 );
 
 const PromptsSchema = v.pipe(
-  v.object(
+  objectOf(
     {
       favour: Categories,
       hide: Categories,
@@ -190,9 +252,11 @@ const PromptsSchema = v.pipe(
 const ChallengeSchema = v.variant(
   'mode',
   [
-    v.object({ mode: v.literal(CHALLENGE_MODES[0]) }),
+    // Literals rather than CHALLENGE_MODES[i]: a property read here would keep the settings
+    // schema in every page's bundle (the bundler cannot prove it harmless).
+    v.object({ mode: v.literal('rotate') }),
     v.object({
-      mode: v.literal(CHALLENGE_MODES[1]),
+      mode: v.literal('fixed'),
       kind: v.picklist(INTIMACY_KINDS, 'unknown-kind'),
     }),
   ],
@@ -200,7 +264,7 @@ const ChallengeSchema = v.variant(
 );
 
 /** The settings as stored and exported; optional fields take their defaults. */
-export const SettingsSchema = v.object(
+export const SettingsSchema = objectOf(
   {
     schedule: ScheduleSchema,
     limitMinutes: wholeIn(LIMIT_RANGE, 'limit-range'),

@@ -56,6 +56,13 @@ export interface WindowProblem {
 const MINUTES_PER_DAY = 24 * 60;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const YYYY_MM_DD = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The shape `Date#toISOString` writes, loosened to what people write by hand: seconds and a
+ * fraction of up to nine digits optional, `Z` or an offset. Temporal checks the date itself; the
+ * shape keeps out what Temporal would quietly adjust or accept (second 60, a bare date, `z`).
+ */
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** How far `nextEvening` looks ahead: more than a week, so a single enabled weekday is always found. */
 const SEARCH_DAYS = 8;
 
@@ -118,6 +125,17 @@ export function parsePlainDate(date: string): Temporal.PlainDate {
 export function isPlainDate(date: string): boolean {
   try {
     parsePlainDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` is an ISO instant with an offset (`2026-11-23T21:40:00.000Z`) on a real date. */
+export function isInstant(value: string): boolean {
+  if (!ISO_INSTANT.test(value)) return false;
+  try {
+    Temporal.Instant.from(value);
     return true;
   } catch {
     return false;

@@ -3,21 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '@/utils/settings/schema';
 import { defaultSettings } from '@/utils/settings/settings';
 import { specSettings } from './spec-settings';
-import {
-  canonicalSettings,
-  checkGoal,
-  checkLimit,
-  checkMaxPerEvening,
-  checkPromptCategories,
-  checkQuietMinutes,
-  checkTime,
-  checkWeekStart,
-  checkWindow,
-  describeValue,
-  ProblemList,
-  validateSettings,
-} from '@/utils/settings/validation';
+import * as v from 'valibot';
+import { applyEdit, fieldAt, type SettingsEdit } from '@/utils/settings/fields';
+import { EveningRecordSchema } from '@/utils/evening/record';
+import { checkSettings, problemsOf } from '@/utils/settings/schema';
 import { settingsArb, shuffledKeys } from './export-arbitraries';
+
+/** Settings from outside, checked: `validateSettings` of old, now the schema. */
+const validateSettings = checkSettings;
+
+/** The defaults with one edit applied and checked, as the options page does it. */
+const edited = (edit: SettingsEdit) => checkSettings(applyEdit(defaultSettings(), edit));
+/** The code an edit is refused with and the field it is shown beside, or null if accepted. */
+const refusal = (edit: SettingsEdit) => {
+  const result = edited(edit);
+  return result.ok ? null : [result.problems[0]!.code, fieldAt(result.problems[0]!.path)];
+};
 
 /** Settings as plain JSON, as they arrive from a file. */
 type Json = Record<string, unknown>;
@@ -30,7 +31,7 @@ const withSchedule = (patch: (schedule: Json[]) => void): Json => {
   return settings;
 };
 
-describe('validateSettings accepts', () => {
+describe('the settings schema accepts', () => {
   it('the defaults, unchanged', () => {
     expect(validateSettings(defaultSettings())).toEqual({ ok: true, settings: defaultSettings() });
   });
@@ -136,296 +137,221 @@ describe('validateSettings accepts', () => {
   });
 });
 
-describe('validateSettings rejects', () => {
-  it.each<[string, () => unknown, string, string, string]>([
-    [
-      'not an object',
-      () => 'yes',
-      'settings',
-      'wrong-type',
-      'settings must be an object (got "yes")',
-    ],
-    ['an array', () => [], 'settings', 'wrong-type', 'settings must be an object (got an array)'],
+describe('the settings schema refuses', () => {
+  it.each<[string, () => unknown, (string | number)[], string]>([
+    ['not an object', () => 'yes', [], 'wrong-type'],
+    ['an array', () => [], [], 'wrong-type'],
     [
       'a missing schedule',
       () => ({ ...specSettings(), schedule: undefined }),
-      'settings.schedule',
+      ['schedule'],
       'missing',
-      'settings.schedule is missing',
     ],
     [
       'a schedule that is not an array',
       () => ({ ...specSettings(), schedule: {} }),
-      'settings.schedule',
+      ['schedule'],
       'wrong-type',
-      'settings.schedule must be an array (got an object)',
     ],
-    [
-      'six schedule entries',
-      () => withSchedule((s) => s.pop()),
-      'settings.schedule',
-      'schedule-length',
-      'settings.schedule must have exactly 7 entries, one per weekday from 0 (Sunday) to 6 (Saturday) (got 6)',
-    ],
+    ['six schedule entries', () => withSchedule((s) => s.pop()), ['schedule'], 'schedule-length'],
     [
       'a duplicate weekday',
       () => withSchedule((s) => (s[3]!.weekday = 2)),
-      'settings.schedule[3].weekday',
+      ['schedule', 3],
       'duplicate-weekday',
-      'settings.schedule[3] is a second entry for weekday 2 (Tuesday), already given by settings.schedule[2]',
     ],
     [
       'weekday 7',
       () => withSchedule((s) => (s[6]!.weekday = 7)),
-      'settings.schedule[6].weekday',
+      ['schedule', 6, 'weekday'],
       'bad-weekday',
-      'settings.schedule[6].weekday must be a whole number from 0 (Sunday) to 6 (Saturday) (got 7)',
     ],
     [
       'weekday "1"',
       () => withSchedule((s) => (s[1]!.weekday = '1')),
-      'settings.schedule[1].weekday',
+      ['schedule', 1, 'weekday'],
       'bad-weekday',
-      'settings.schedule[1].weekday must be a whole number from 0 (Sunday) to 6 (Saturday) (got "1")',
     ],
     [
       'a schedule entry that is not an object',
       () => withSchedule((s) => (s[2] = null as unknown as Json)),
-      'settings.schedule[2]',
+      ['schedule', 2],
       'wrong-type',
-      'settings.schedule[2] must be an object (got null)',
     ],
     [
       'enabled "yes"',
       () => withSchedule((s) => (s[0]!.enabled = 'yes')),
-      'settings.schedule[0].enabled',
+      ['schedule', 0, 'enabled'],
       'wrong-type',
-      'settings.schedule[0].enabled must be true or false (got "yes")',
     ],
     [
       'a missing end',
       () => withSchedule((s) => delete s[5]!.end),
-      'settings.schedule[5].end',
+      ['schedule', 5, 'end'],
       'missing',
-      'settings.schedule[5].end is missing',
     ],
     [
       'start == end',
       () => withSchedule((s) => Object.assign(s[3]!, { start: '21:00', end: '21:00' })),
-      'settings.schedule[3]',
+      ['schedule', 3],
       'same-start-end',
-      'settings.schedule[3] must end at a different time than it starts (both are 21:00)',
     ],
     [
       'a 13-hour window',
       () => withSchedule((s) => Object.assign(s[3]!, { start: '20:00', end: '09:00' })),
-      'settings.schedule[3]',
+      ['schedule', 3],
       'window-too-long',
-      'settings.schedule[3] must be at most 12 hours long (20:00–09:00 is 13 hours)',
     ],
     [
       'a window one minute over 12 hours',
       () => withSchedule((s) => Object.assign(s[4]!, { start: '08:00', end: '20:01' })),
-      'settings.schedule[4]',
+      ['schedule', 4],
       'window-too-long',
-      'settings.schedule[4] must be at most 12 hours long (08:00–20:01 is 12 hours 1 minute)',
     ],
     [
       'end 25:00',
       () => withSchedule((s) => (s[3]!.end = '25:00')),
-      'settings.schedule[3].end',
+      ['schedule', 3, 'end'],
       'bad-time',
-      'settings.schedule[3].end must be a time written HH:MM from 00:00 to 23:59 (got "25:00")',
     ],
     [
       'start 9:00 (one digit)',
       () => withSchedule((s) => (s[1]!.start = '9:00')),
-      'settings.schedule[1].start',
+      ['schedule', 1, 'start'],
       'bad-time',
-      'settings.schedule[1].start must be a time written HH:MM from 00:00 to 23:59 (got "9:00")',
     ],
     [
       'start 20:60',
       () => withSchedule((s) => (s[1]!.start = '20:60')),
-      'settings.schedule[1].start',
+      ['schedule', 1, 'start'],
       'bad-time',
-      'settings.schedule[1].start must be a time written HH:MM from 00:00 to 23:59 (got "20:60")',
     ],
-    [
-      'goal 0',
-      () => ({ ...specSettings(), weeklyGoal: 0 }),
-      'settings.weeklyGoal',
-      'goal-range',
-      'settings.weeklyGoal must be a whole number from 1 to 7 (got 0)',
-    ],
-    [
-      'goal 8',
-      () => ({ ...specSettings(), weeklyGoal: 8 }),
-      'settings.weeklyGoal',
-      'goal-range',
-      'settings.weeklyGoal must be a whole number from 1 to 7 (got 8)',
-    ],
-    [
-      'goal 2.5',
-      () => ({ ...specSettings(), weeklyGoal: 2.5 }),
-      'settings.weeklyGoal',
-      'goal-range',
-      'settings.weeklyGoal must be a whole number from 1 to 7 (got 2.5)',
-    ],
+    ['goal 0', () => ({ ...specSettings(), weeklyGoal: 0 }), ['weeklyGoal'], 'goal-range'],
+    ['goal 8', () => ({ ...specSettings(), weeklyGoal: 8 }), ['weeklyGoal'], 'goal-range'],
+    ['goal 2.5', () => ({ ...specSettings(), weeklyGoal: 2.5 }), ['weeklyGoal'], 'goal-range'],
     [
       'a missing goal',
       () => ({ ...specSettings(), weeklyGoal: undefined }),
-      'settings.weeklyGoal',
+      ['weeklyGoal'],
       'missing',
-      'settings.weeklyGoal is missing',
     ],
     [
       'limit 121',
       () => ({ ...specSettings(), limitMinutes: 121 }),
-      'settings.limitMinutes',
+      ['limitMinutes'],
       'limit-range',
-      'settings.limitMinutes must be a whole number of minutes from 0 to 120 (got 121)',
     ],
-    [
-      'limit -1',
-      () => ({ ...specSettings(), limitMinutes: -1 }),
-      'settings.limitMinutes',
-      'limit-range',
-      'settings.limitMinutes must be a whole number of minutes from 0 to 120 (got -1)',
-    ],
+    ['limit -1', () => ({ ...specSettings(), limitMinutes: -1 }), ['limitMinutes'], 'limit-range'],
     [
       'limit "15"',
       () => ({ ...specSettings(), limitMinutes: '15' }),
-      'settings.limitMinutes',
+      ['limitMinutes'],
       'limit-range',
-      'settings.limitMinutes must be a whole number of minutes from 0 to 120 (got "15")',
     ],
     [
       'weekStartsOn 7',
       () => ({ ...specSettings(), weekStartsOn: 7 }),
-      'settings.weekStartsOn',
+      ['weekStartsOn'],
       'week-start-range',
-      "settings.weekStartsOn must be a whole number from 0 (Sunday) to 6 (Saturday), or null for the locale's first day (got 7)",
     ],
     [
       'a missing weekStartsOn',
       () => ({ ...specSettings(), weekStartsOn: undefined }),
-      'settings.weekStartsOn',
+      ['weekStartsOn'],
       'missing',
-      'settings.weekStartsOn is missing',
     ],
-    [
-      'missing nudges',
-      () => ({ ...specSettings(), nudges: undefined }),
-      'settings.nudges',
-      'missing',
-      'settings.nudges is missing',
-    ],
+    ['missing nudges', () => ({ ...specSettings(), nudges: undefined }), ['nudges'], 'missing'],
     [
       'nudges without enabled',
       () => ({ ...specSettings(), nudges: {} }),
-      'settings.nudges.enabled',
+      ['nudges', 'enabled'],
       'missing',
-      'settings.nudges.enabled is missing',
     ],
     [
       'nudges.enabled 1',
       () => ({ ...specSettings(), nudges: { enabled: 1 } }),
-      'settings.nudges.enabled',
+      ['nudges', 'enabled'],
       'wrong-type',
-      'settings.nudges.enabled must be true or false (got 1)',
     ],
     [
       'nudges.kinds an array',
       () => ({ ...specSettings(), nudges: { enabled: true, kinds: [] } }),
-      'settings.nudges.kinds',
+      ['nudges', 'kinds'],
       'wrong-type',
-      'settings.nudges.kinds must be an object (got an array)',
     ],
     [
       'a nudge kind "no"',
       () => ({ ...specSettings(), nudges: { enabled: true, kinds: { 'heads-up': 'no' } } }),
-      'settings.nudges.kinds.heads-up',
+      ['nudges', 'kinds', 'heads-up'],
       'wrong-type',
-      'settings.nudges.kinds.heads-up must be true or false (got "no")',
     ],
     [
       'quietMinutes 4',
       () => ({ ...specSettings(), nudges: { enabled: true, quietMinutes: 4 } }),
-      'settings.nudges.quietMinutes',
+      ['nudges', 'quietMinutes'],
       'quiet-range',
-      'settings.nudges.quietMinutes must be a whole number of minutes from 5 to 240 (got 4)',
     ],
     [
       'quietMinutes null',
       () => ({ ...specSettings(), nudges: { enabled: true, quietMinutes: null } }),
-      'settings.nudges.quietMinutes',
+      ['nudges', 'quietMinutes'],
       'quiet-range',
-      'settings.nudges.quietMinutes must be a whole number of minutes from 5 to 240 (got null)',
     ],
     [
       'maxPerEvening 11',
       () => ({ ...specSettings(), nudges: { enabled: true, maxPerEvening: 11 } }),
-      'settings.nudges.maxPerEvening',
+      ['nudges', 'maxPerEvening'],
       'max-nudges-range',
-      'settings.nudges.maxPerEvening must be a whole number from 0 to 10 (got 11)',
     ],
     [
       'an unknown prompt category',
       () => ({ ...specSettings(), prompts: { favour: ['romance'] } }),
-      'settings.prompts.favour[0]',
+      ['prompts', 'favour', 0],
       'unknown-category',
-      'settings.prompts.favour[0] must be one of "emotional", "intellectual", "physical", "experiential", "spiritual", "conversation", "listening", "care" or "ritual" (got "romance")',
     ],
     [
       'a category both favoured and hidden',
       () => ({ ...specSettings(), prompts: { favour: ['ritual', 'care'], hide: ['care'] } }),
-      'settings.prompts.hide[0]',
+      ['prompts', 'hide', 0],
       'category-conflict',
-      'settings.prompts.hide[0] "care" is also in settings.prompts.favour[1]; a category cannot be both favoured and hidden',
     ],
     [
       'a category favoured twice',
       () => ({ ...specSettings(), prompts: { favour: ['care', 'care'] } }),
-      'settings.prompts.favour[1]',
+      ['prompts', 'favour', 1],
       'duplicate-category',
-      'settings.prompts.favour[1] "care" repeats settings.prompts.favour[0]',
     ],
     [
       'prompts.hide a string',
       () => ({ ...specSettings(), prompts: { hide: 'care' } }),
-      'settings.prompts.hide',
+      ['prompts', 'hide'],
       'wrong-type',
-      'settings.prompts.hide must be an array (got "care")',
     ],
     [
       'challenge mode "random"',
       () => ({ ...specSettings(), challenge: { mode: 'random' } }),
-      'settings.challenge.mode',
+      ['challenge', 'mode'],
       'bad-challenge-mode',
-      'settings.challenge.mode must be "rotate" or "fixed" (got "random")',
     ],
     [
       'a fixed challenge without a kind',
       () => ({ ...specSettings(), challenge: { mode: 'fixed' } }),
-      'settings.challenge.kind',
+      ['challenge', 'kind'],
       'missing',
-      'settings.challenge.kind is missing; a fixed challenge needs one',
     ],
     [
       'a fixed challenge of an unknown kind',
       () => ({ ...specSettings(), challenge: { mode: 'fixed', kind: 'sexual' } }),
-      'settings.challenge.kind',
+      ['challenge', 'kind'],
       'unknown-kind',
-      'settings.challenge.kind must be one of "emotional", "intellectual", "physical", "experiential" or "spiritual" (got "sexual")',
     ],
-  ])('%s', (_name, input, path, code, message) => {
+  ])('%s', (_name, input, path, code) => {
     // JSON round trip turns `undefined` fields into absent ones, as in a file.
     const value = input();
     const result = validateSettings(
       value === undefined ? value : JSON.parse(JSON.stringify(value)),
     );
-    expect(result).toEqual({ ok: false, problems: [{ path, code, message }] });
+    expect(result).toEqual({ ok: false, problems: [{ code, path }] });
   });
 
   it('the SPEC §8 example as printed, whose schedule is abbreviated to one entry', () => {
@@ -438,14 +364,7 @@ describe('validateSettings rejects', () => {
     };
     expect(validateSettings(abbreviated)).toEqual({
       ok: false,
-      problems: [
-        {
-          path: 'settings.schedule',
-          code: 'schedule-length',
-          message:
-            'settings.schedule must have exactly 7 entries, one per weekday from 0 (Sunday) to 6 (Saturday) (got 1)',
-        },
-      ],
+      problems: [{ code: 'schedule-length', path: ['schedule'] }],
     });
   });
 
@@ -459,10 +378,10 @@ describe('validateSettings rejects', () => {
     (input.schedule as Json[])[2]!.end = '24:00';
     const result = validateSettings(input);
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
-      'settings.schedule[2].end',
-      'settings.limitMinutes',
-      'settings.weeklyGoal',
-      'settings.nudges.enabled',
+      ['schedule', 2, 'end'],
+      ['limitMinutes'],
+      ['weeklyGoal'],
+      ['nudges', 'enabled'],
     ]);
   });
 
@@ -471,8 +390,8 @@ describe('validateSettings rejects', () => {
       withSchedule((s) => Object.assign(s[0]!, { start: 'soon', end: 'late' })),
     );
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
-      'settings.schedule[0].start',
-      'settings.schedule[0].end',
+      ['schedule', 0, 'start'],
+      ['schedule', 0, 'end'],
     ]);
   });
 
@@ -484,7 +403,11 @@ describe('validateSettings rejects', () => {
   });
 });
 
-describe('field validators for inline edits', () => {
+describe('inline edits, through the same schema', () => {
+  const day = (start: string, end: string) => ({
+    'schedule.2': { weekday: 2 as const, enabled: true, start, end },
+  });
+
   it.each([
     ['20:00', '23:00', null],
     ['21:30', '01:00', null],
@@ -494,80 +417,102 @@ describe('field validators for inline edits', () => {
     ['7:00', '09:00', 'bad-time'],
     ['07:00', '24:00', 'bad-time'],
     ['', '09:00', 'bad-time'],
-  ])('checkWindow %s–%s → %s', (start, end, code) => {
-    expect(checkWindow({ weekday: 2, enabled: true, start, end })?.code ?? null).toBe(code);
+  ])('a window %s–%s → %s, shown beside that day', (start, end, code) => {
+    expect(refusal(day(start, end))).toEqual(code === null ? null : [code, 'schedule.2']);
   });
 
-  it('checkWindow names the weekday entry, or the path it is given', () => {
-    expect(checkWindow({ weekday: 5, enabled: true, start: '1', end: '2' })?.path).toBe(
-      'settings.schedule[5].start',
-    );
-    expect(checkWindow({ start: '10:00', end: '10:00' }, 'friday')?.message).toBe(
-      'friday must end at a different time than it starts (both are 10:00)',
-    );
+  it('a bad time names its own field; a bad span names the window', () => {
+    const bad = edited(day('1', '2'));
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      { code: 'bad-time', path: ['schedule', 2, 'start'] },
+      { code: 'bad-time', path: ['schedule', 2, 'end'] },
+    ]);
+    const empty = edited(day('10:00', '10:00'));
+    expect(empty.ok ? [] : empty.problems).toEqual([
+      { code: 'same-start-end', path: ['schedule', 2] },
+    ]);
   });
 
-  it('checkTime', () => {
-    expect(checkTime('00:00', 't')).toBeNull();
-    expect(checkTime('23:59', 't')).toBeNull();
-    expect(checkTime(' 23:59', 't')?.code).toBe('bad-time');
-    expect(checkTime(2359, 't')?.message).toBe(
-      't must be a time written HH:MM from 00:00 to 23:59 (got 2359)',
-    );
+  it('a time is HH:MM from 00:00 to 23:59, a string', () => {
+    expect(refusal(day('00:00', '08:00'))).toBeNull();
+    expect(refusal(day('23:59', '00:00'))).toBeNull();
+    expect(refusal(day(' 23:59', '00:00'))).toEqual(['bad-time', 'schedule.2']);
+    const number = checkSettings({
+      ...specSettings(),
+      schedule: specSettings().schedule.map((w) => ({ ...w, start: 2000 })),
+    });
+    expect(number.ok ? null : number.problems[0]).toEqual({
+      code: 'bad-time',
+      path: ['schedule', 0, 'start'],
+    });
   });
 
+  // An optional field left undefined takes its default, so only required ones refuse it.
   it.each([
-    [checkLimit, 0, 120, 'limit-range'],
-    [checkGoal, 1, 7, 'goal-range'],
-    [checkWeekStart, 0, 6, 'week-start-range'],
-    [checkQuietMinutes, 5, 240, 'quiet-range'],
-    [checkMaxPerEvening, 0, 10, 'max-nudges-range'],
-  ] as const)('%o accepts whole numbers from %i to %i only', (check, min, max, code) => {
-    expect(check(min)).toBeNull();
-    expect(check(max)).toBeNull();
-    for (const bad of [min - 1, max + 1, min + 0.5, NaN, Infinity, String(min), undefined]) {
-      expect(check(bad)?.code).toBe(code);
+    ['limitMinutes', 0, 120, 'limit-range', [undefined]],
+    ['weeklyGoal', 1, 7, 'goal-range', [undefined]],
+    ['weekStartsOn', 0, 6, 'week-start-range', [undefined]],
+    ['nudges.quietMinutes', 5, 240, 'quiet-range', [null]],
+    ['nudges.maxPerEvening', 0, 10, 'max-nudges-range', [null]],
+  ] as const)('%s accepts whole numbers from %i to %i only', (field, min, max, code, more) => {
+    expect(refusal({ [field]: min })).toBeNull();
+    expect(refusal({ [field]: max })).toBeNull();
+    for (const bad of [min - 1, max + 1, min + 0.5, NaN, Infinity, String(min), ...more]) {
+      expect(refusal({ [field]: bad }), String(bad)).toEqual([code, field]);
     }
   });
 
-  it('checkWeekStart accepts null, for the locale', () => {
-    expect(checkWeekStart(null)).toBeNull();
+  it('weekStartsOn accepts null, for the locale', () => {
+    expect(refusal({ weekStartsOn: null })).toBeNull();
   });
 
-  it('checkLimit uses the path it is given', () => {
-    expect(checkLimit(200, 'evenings[3].limitMinutes')?.message).toBe(
-      'evenings[3].limitMinutes must be a whole number of minutes from 0 to 120 (got 200)',
-    );
+  it('an evening record uses the same limit rule, at its own path', () => {
+    const evening = { date: '2026-11-23', screenMinutes: 0, status: 'over', nudges: 0 };
+    const result = v.safeParse(EveningRecordSchema, {
+      ...evening,
+      checkIns: [],
+      limitMinutes: 200,
+    });
+    expect(result.success ? [] : problemsOf(result.issues)).toEqual([
+      { code: 'limit-range', path: ['limitMinutes'] },
+    ]);
   });
 
-  it('checkPromptCategories refuses favouring a hidden category', () => {
-    expect(checkPromptCategories({ favour: ['care'], hide: [] })).toBeNull();
-    expect(checkPromptCategories({ favour: ['care'], hide: ['care'] })?.code).toBe(
+  it('favouring a hidden category is refused beside the prompts', () => {
+    expect(refusal({ 'prompts.favour': ['care'], 'prompts.hide': [] })).toBeNull();
+    expect(refusal({ 'prompts.favour': ['care'], 'prompts.hide': ['care'] })).toEqual([
       'category-conflict',
-    );
+      'prompts.hide',
+    ]);
   });
 });
 
-describe('helpers', () => {
-  it('describeValue quotes and shortens strings, names containers', () => {
-    expect(describeValue('x'.repeat(50))).toBe(`"${'x'.repeat(40)}…"`);
-    expect(describeValue({})).toBe('an object');
-    expect(describeValue(undefined)).toBe('nothing');
-    expect(describeValue(false)).toBe('false');
+describe('problems', () => {
+  it('are a code and a path of keys and indexes, with no English message', () => {
+    const result = checkSettings({ ...specSettings(), weeklyGoal: 'three' });
+    expect(result.ok ? null : result.problems).toEqual([
+      { code: 'goal-range', path: ['weeklyGoal'] },
+    ]);
   });
 
-  it('ProblemList keeps the first ones and counts the rest', () => {
-    const list = new ProblemList(2);
-    for (let i = 0; i < 5; i += 1) list.add(`p${i}`, 'c', 'm');
-    expect(list.problems.map((p) => p.path)).toEqual(['p0', 'p1']);
-    expect(list.omitted).toBe(3);
-    expect(list.total).toBe(5);
+  it('say "missing" for an absent field, whichever rule noticed', () => {
+    const rest: Json = specSettings();
+    delete rest.nudges;
+    const result = checkSettings(rest);
+    expect(result.ok ? null : result.problems).toEqual([{ code: 'missing', path: ['nudges'] }]);
   });
 
-  it('canonicalSettings sorts the schedule and shares nothing with its input', () => {
+  it('list every problem, not only the first', () => {
+    const result = checkSettings({ ...specSettings(), limitMinutes: -1, weeklyGoal: 0 });
+    expect(result.ok ? 0 : result.problems.length).toBe(2);
+  });
+
+  it('come out canonical: the schedule by weekday, sharing nothing with the input', () => {
     const settings = defaultSettings();
     settings.schedule.reverse();
-    const out = canonicalSettings(settings);
+    const result = checkSettings(settings);
+    if (!result.ok) throw new Error('expected valid settings');
+    const out = result.settings;
     expect(out.schedule.map((w) => w.weekday)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     out.schedule[0]!.start = '19:00';
     out.nudges.kinds['heads-up'] = false;
