@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 import { defineConfig } from 'wxt';
+// For the `svelte` key's type (the module declares it).
+import type {} from '@wxt-dev/module-svelte';
 import { localeLanguages, mergeLocale } from './scripts/locales';
 
 // See https://wxt.dev/api/config.html
@@ -9,6 +11,8 @@ export default defineConfig({
   // and the worker answers messages through sendResponse (`answerMessages`). The polyfill cost
   // 2.7 KB gzip of each page and 2.8 KB of the worker (SPEC §11 budgets: 30 and 15 KB).
   modules: ['@wxt-dev/module-svelte'],
+  // Svelte's version stamp on `window` is for devtools; every page's script budget pays for it.
+  svelte: { vite: { compilerOptions: { discloseVersion: false } } },
   // A separate output folder lets two builds (say, two engineers' e2e runs) coexist.
   outDir: process.env.CLOSER_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader sees where `browser` comes from.

@@ -20,10 +20,10 @@ export class Tonight {
   snooze = $state<Snooze | null>(null);
   /** A storage failure, shown to the user rather than swallowed. */
   error = $state<string | null>(null);
-  /** Tonight's prompt, the same on every surface (after "another one" as often as pressed). */
+  /** Tonight's prompt, the same on every surface (as "another one" and the rest steered it). */
   prompt = $derived.by(() =>
     this.view && this.settings
-      ? promptView(this.view.promptDate, this.settings.prompts, this.view.record?.promptOffset ?? 0)
+      ? promptView(this.view.promptDate, this.settings.prompts, this.view.promptRecord)
       : null,
   );
   /** What the last load read, to show the same data at another instant (a page's snapshots). */

@@ -66,6 +66,9 @@ test.describe('keyboard focus', () => {
     await page.getByLabel('Emotional').check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status')).toContainText(/saved/i);
+    // The confirmation that replaces the form offers tonight's follow-up, and takes focus.
+    await expect(page.getByRole('button', { name: 'Go deeper' })).toBeFocused();
+    await page.getByRole('button', { name: 'Close' }).click();
     await expect(connected).toBeFocused();
   });
 

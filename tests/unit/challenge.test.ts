@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CHALLENGES_PER_KIND,
   challengeFor,
   challengeKind,
   challengeMessageKeys,
+  challengeNumber,
   challengeWeekNumber,
   weeklyChallenge,
 } from '@/utils/prompts/challenge';
@@ -103,19 +105,74 @@ describe('fixed weekly challenge', () => {
   });
 });
 
+describe('which of its kind’s challenges a week gets', () => {
+  const id = (start: string, setting: ChallengeSetting) => {
+    const c = weeklyChallenge(start, setting);
+    return `${c.kind}_${c.number}`;
+  };
+
+  it('rotating, no challenge comes back within 15 weeks, and each of the 15 comes once', () => {
+    fc.assert(
+      fc.property(dateArb, (start) => {
+        const weeks = Array.from({ length: 15 }, (_, w) => id(addDays(start, 7 * w), ROTATE));
+        expect(new Set(weeks).size).toBe(15);
+        expect(id(addDays(start, 7 * 15), ROTATE)).toBe(weeks[0]);
+      }),
+    );
+  });
+
+  it('rotating, a kind’s next turn brings its next challenge', () => {
+    fc.assert(
+      fc.property(dateArb, (start) => {
+        const now = challengeNumber(start, ROTATE);
+        const next = challengeNumber(addDays(start, 35), ROTATE);
+        expect(next).toBe((now % CHALLENGES_PER_KIND) + 1);
+        expect(challengeKind(addDays(start, 35), ROTATE)).toBe(challengeKind(start, ROTATE));
+      }),
+    );
+  });
+
+  it.each(INTIMACY_KINDS)('fixed on %s, goes through its three challenges in turn', (kind) => {
+    fc.assert(
+      fc.property(dateArb, (start) => {
+        const fixed: ChallengeSetting = { mode: 'fixed', kind };
+        const weeks = [0, 1, 2, 3].map((w) => weeklyChallenge(addDays(start, 7 * w), fixed));
+        expect(weeks.every((c) => c.kind === kind)).toBe(true);
+        expect(new Set(weeks.slice(0, 3).map((c) => c.number))).toEqual(new Set([1, 2, 3]));
+        expect(weeks[3]!.number).toBe(weeks[0]!.number);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gives a week the same challenge whether it starts on Saturday, Sunday or Monday', () => {
+    fc.assert(
+      fc.property(dateArb, (date) => {
+        const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
+        for (const shift of [-2, -1]) {
+          expect(id(addDays(monday, shift), ROTATE)).toBe(id(monday, ROTATE));
+        }
+      }),
+    );
+  });
+});
+
 describe('challenge content', () => {
   it('returns the kind with its title, description and three distinct ideas', () => {
-    const challenge = weeklyChallenge('2026-11-23', { mode: 'fixed', kind: 'experiential' });
-    expect(challenge).toEqual({
+    expect(challengeFor('experiential', 2)).toEqual({
       kind: 'experiential',
-      titleKey: 'challenge_experiential_title',
-      descriptionKey: 'challenge_experiential_description',
+      number: 2,
+      titleKey: 'challenge_experiential_2_title',
+      descriptionKey: 'challenge_experiential_2_description',
       ideaKeys: [
-        'challenge_experiential_idea_1',
-        'challenge_experiential_idea_2',
-        'challenge_experiential_idea_3',
+        'challenge_experiential_2_idea_1',
+        'challenge_experiential_2_idea_2',
+        'challenge_experiential_2_idea_3',
       ],
     });
+    const week = weeklyChallenge('2026-11-23', { mode: 'fixed', kind: 'experiential' });
+    expect(week.kind).toBe('experiential');
+    expect(week.titleKey).toBe(`challenge_experiential_${week.number}_title`);
   });
 
   it.each(['en', 'es'])('%s has exactly the challenge keys, each with text', (lang) => {
@@ -133,8 +190,19 @@ describe('challenge content', () => {
     for (const key of challengeMessageKeys())
       expect(es[key]?.message, key).not.toBe(en[key]?.message);
     const ideas = INTIMACY_KINDS.flatMap((kind) =>
-      challengeFor(kind).ideaKeys.map((k) => en[k]?.message),
+      [1, 2, 3].flatMap((n) => challengeFor(kind, n).ideaKeys.map((k) => en[k]?.message)),
     );
-    expect(new Set(ideas).size).toBe(INTIMACY_KINDS.length * 3);
+    expect(new Set(ideas).size).toBe(INTIMACY_KINDS.length * CHALLENGES_PER_KIND * 3);
+  });
+
+  it('keeps the first edition’s challenge first in each kind', () => {
+    const en = fragment('en');
+    expect(INTIMACY_KINDS.map((kind) => en[challengeFor(kind, 1).titleKey]?.message)).toEqual([
+      'Emotional closeness',
+      'Curious minds',
+      'Everyday affection',
+      'Shared adventures',
+      'Meaning and values',
+    ]);
   });
 });

@@ -137,6 +137,8 @@ export const eveningFor = (date: string): fc.Arbitrary<EveningRecord> =>
           { maxLength: 3 },
         ),
         promptOffset: fc.nat({ max: 50 }),
+        promptLighterAt: fc.nat({ max: 50 }),
+        promptAsked: fc.constantFrom('care_19', 'ritual_07', 'care_07'),
         nudgeKindsSent: fc.subarray([...NUDGE_KINDS]),
         lastNudgeAt: instantArb,
         putDownAt: instantArb,

@@ -32,7 +32,7 @@ describe('the odd files of the render check', () => {
       const { settings, evenings } = result.file;
       const week = buildTonightView(settings, evenings, now, 'UTC', 1);
       expect(week.week.days).toHaveLength(7);
-      const prompt = tonightsPrompt(week.promptDate, settings.prompts, week.record?.promptOffset);
+      const prompt = tonightsPrompt(week.promptDate, settings.prompts, week.promptRecord ?? {});
       expect(prompt.id).toMatch(/_\d+$/);
       const history = buildHistoryView(evenings, today, 1, settings.weeklyGoal, now, 'UTC');
       expect(history.weeks).toHaveLength(26);

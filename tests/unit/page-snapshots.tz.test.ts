@@ -50,7 +50,7 @@ const settled = (date: string, status: EveningRecord['status']): EveningRecord =
 
 const promptOf = (i: TonightInputs, instant: number) => {
   const view = viewAt(i, instant);
-  return tonightsPrompt(view.promptDate, i.settings.prompts, view.record?.promptOffset ?? 0).id;
+  return tonightsPrompt(view.promptDate, i.settings.prompts, view.promptRecord ?? {}).id;
 };
 
 describe.each(ZONES)('what a snapshot may show, in %s', (zone) => {

@@ -9,6 +9,7 @@ import {
   promptById,
   promptsInCategory,
 } from '@/utils/prompts/library';
+import { RETIRED_PROMPTS } from '@/utils/prompts/retired';
 import { PROMPT_CATEGORIES } from '@/utils/settings/settings';
 import { mergeLocale, type Messages } from '../../scripts/locales';
 
@@ -25,12 +26,22 @@ const text = (lang: (typeof LANGS)[number], key: string): string =>
   messages[lang][key]?.message ?? '';
 
 describe('the prompt library', () => {
-  it('has at least 80 prompts (SPEC §7)', () => {
-    expect(PROMPTS.length).toBeGreaterThanOrEqual(80);
+  it('has at least 150 prompts (SPEC §7, second edition)', () => {
+    expect(PROMPTS.length).toBeGreaterThanOrEqual(150);
   });
 
-  it.each(PROMPT_CATEGORIES)('has at least 8 %s prompts', (category) => {
-    expect(promptsInCategory(category).length).toBeGreaterThanOrEqual(8);
+  it.each(PROMPT_CATEGORIES)('has at least 15 %s prompts', (category) => {
+    expect(promptsInCategory(category).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('keeps every first-edition id it did not retire (history and saved prompts refer to them)', () => {
+    const ids = new Set(PROMPTS.map((p) => p.id));
+    for (const category of PROMPT_CATEGORIES) {
+      for (let n = 1; n <= 11; n++) {
+        const id = `${category}_${String(n).padStart(2, '0')}`;
+        expect(ids.has(id) !== id in RETIRED_PROMPTS, id).toBe(true);
+      }
+    }
   });
 
   it('has unique ids and unique message keys', () => {
@@ -43,6 +54,7 @@ describe('the prompt library', () => {
       expect(prompt.id).toMatch(new RegExp(`^${prompt.category}_\\d{2}$`));
       expect(prompt.key).toBe(`prompt_${prompt.id}`);
       expect(prompt.key).toMatch(/^[A-Za-z0-9_]+$/);
+      if (prompt.followUpKey) expect(prompt.followUpKey).toBe(`${prompt.key}_followup`);
     }
   });
 
@@ -56,11 +68,16 @@ describe('the prompt library', () => {
     const prompt = PROMPTS[17]!;
     expect(promptById(prompt.id)).toBe(prompt);
     expect(promptById('emotional_99')).toBeUndefined();
+    expect(promptById('care_07')).toBeUndefined(); // retired
   });
 });
 
 describe('prompt text in locales/<lang>/prompts.json', () => {
-  const expectedKeys = [...PROMPTS.map((p) => p.key), ...WHY_KEYS, ...CATEGORY_LABEL_KEYS].sort();
+  const expectedKeys = [
+    ...PROMPTS.flatMap((p) => [p.key, ...(p.followUpKey ? [p.followUpKey] : [])]),
+    ...WHY_KEYS,
+    ...CATEGORY_LABEL_KEYS,
+  ].sort();
 
   it.each(LANGS)('%s has exactly the library’s keys, no more and no fewer', (lang) => {
     expect(Object.keys(messages[lang]).sort()).toEqual(expectedKeys);
@@ -76,11 +93,11 @@ describe('prompt text in locales/<lang>/prompts.json', () => {
   });
 
   it.each(PROMPTS.map((p) => [p.id, p.key] as const))(
-    '%s reads as a short English prompt: at most 160 characters, no exclamation mark',
+    '%s reads as a short English prompt: at most 140 characters, no exclamation mark',
     (_id, key) => {
       const message = text('en', key);
       expect(message.length).toBeGreaterThan(20);
-      expect(message.length).toBeLessThanOrEqual(160);
+      expect(message.length).toBeLessThanOrEqual(140);
       expect(message).not.toMatch(/!/);
     },
   );
@@ -117,7 +134,11 @@ describe('prompt text in locales/<lang>/prompts.json', () => {
   it.each([
     ['why_bucknell', /Bucknell/, /Bucknell/],
     ['why_harvard', /Harvard/, /Harvard/],
-    ['why_months', /three to six months/, /de tres a seis meses/],
+    [
+      'why_months',
+      /suggests .* often takes three to six months/,
+      /sugieren .* suele .* de tres a seis meses/,
+    ],
     ['why_eft', /Emotionally Focused Therapy \(EFT\)/, /EFT/],
   ])('%s names its source in both languages', (key, en, es) => {
     expect(text('en', key)).toMatch(en);

@@ -98,7 +98,7 @@ describe('turnQuestion', () => {
     expect(fill(english[named.key]!.message)).toBe(
       "What's one thing you appreciated about Sam today?",
     );
-    expect(fill(spanish[named.key]!.message)).toBe('¿Qué has valorado hoy de Sam?');
+    expect(fill(spanish[named.key]!.message)).toBe('¿Qué valoraste hoy de Sam?');
     for (const locale of [english, spanish]) {
       for (const topic of RITUAL_TOPICS) {
         for (const names of [
@@ -148,13 +148,18 @@ describe('ritual wording', () => {
     expect(plain(heading)).not.toContain(plain(legend));
   });
 
-  it('speaks to the couple in Spanish with vosotros, and agrees in gender on the end screen', () => {
+  it('speaks to one reader in neutral Spanish (tú, never vosotros), with nothing gendered', () => {
     expect(spanish['ritual_end_body']!.message).toBe(
-      'Cerrad el portátil. El resto de la noche es vuestro.',
+      'Cierra la pantalla. El resto de la noche es para ti y tu pareja.',
     );
-    // Lines addressed to both never slip into the singular imperative of closing up.
-    for (const key of ['ritual_end_body', 'ritual_checkin_title', 'ritual_welcome_body']) {
-      expect(spanish[key]!.message, key).not.toMatch(/\bCierra\b|\bapunta\b|\bDeja los\b/);
+    // Spain's vosotros and Spain-only words (SPEC §7) never come back, nor a masculine "juntos".
+    for (const [key, { message }] of Object.entries(spanish)) {
+      if (!key.startsWith('ritual_')) continue;
+      // Letter boundaries, not \b: in "años", \b would find a word "os" after the ñ.
+      expect(message, key).not.toMatch(
+        /(?<!\p{L})(Cerrad|apuntad|Dejad|sentaos|habéis|vuestr\p{L}*|os)(?!\p{L})/iu,
+      );
+      expect(message, key).not.toMatch(/(?<!\p{L})(portátil|móvil|juntos|agobios?)(?!\p{L})/iu);
     }
   });
 });

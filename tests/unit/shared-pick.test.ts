@@ -28,7 +28,7 @@ function madeUp(size: number, prefix = 'new'): Prompt[] {
   return Array.from({ length: size }, (_, i) => {
     const category = PROMPT_CATEGORIES[i % PROMPT_CATEGORIES.length]!;
     const id = `${prefix}${category}_${String(i).padStart(3, '0')}`;
-    return { id, category, key: `prompt_${id}` };
+    return { id, category, key: `prompt_${id}`, light: i % 2 === 0, tender: false };
   });
 }
 
@@ -233,7 +233,12 @@ describe('sharedPick: different codes are independent', () => {
 
 describe('sharedPick: a library update on one browser first changes little', () => {
   const code = 'bara-bami-bado-tuso';
-  const year = (library: readonly Prompt[]) => tonightIds(code, '2026-01-01', 365, library);
+  // From the first day of a round, so every changed day's round lies inside the year compared.
+  const start = addDays(
+    '2026-01-01',
+    (ROUND_DAYS - (dayNumber('2026-01-01') % ROUND_DAYS)) % ROUND_DAYS,
+  );
+  const year = (library: readonly Prompt[]) => tonightIds(code, start, 365, library);
 
   it('adding prompts changes only about their own share of evenings', () => {
     fc.assert(
@@ -255,8 +260,7 @@ describe('sharedPick: a library update on one browser first changes little', () 
   }, 30_000);
 
   it('removing one prompt changes only its own evenings, and rarely one more in their round', () => {
-    const from = '2026-01-01';
-    const roundOf = (d: number) => Math.floor(dayNumber(addDays(from, d)) / ROUND_DAYS);
+    const roundOf = (d: number) => Math.floor(dayNumber(addDays(start, d)) / ROUND_DAYS);
     const before = year(PROMPTS);
     for (const removed of PROMPTS.slice(0, 40)) {
       const after = year(PROMPTS.filter((p) => p !== removed));
@@ -276,8 +280,9 @@ describe('sharedPick: a library update on one browser first changes little', () 
 
   it('a cycle laid out by position would have changed almost every evening', () => {
     // The contrast that motivates rendezvous hashing: with `day mod length`, one new prompt
-    // shifts the whole cycle.
-    const cycle = (library: readonly Prompt[], day: number) => library[day % library.length]!.id;
+    // shifts the whole cycle (days counted as the selection counts them, from 1970).
+    const cycle = (library: readonly Prompt[], d: number) =>
+      library[dayNumber(addDays(start, d)) % library.length]!.id;
     const grown = [...PROMPTS, ...madeUp(1)];
     let changed = 0;
     for (let d = 0; d < 365; d++) if (cycle(PROMPTS, d) !== cycle(grown, d)) changed++;

@@ -12,16 +12,17 @@ const evening = (
 ) => ({ date, screenMinutes: 5, status, nudges: 0, checkIns: [], ...extra }) as EveningRecord;
 
 describe('viewDateRange', () => {
-  it('covers this week, the evening before it, and the last seven days', () => {
+  it('covers this week, the evening before it, the last seven days and the next seven', () => {
     // Tuesday 2026-11-24, weeks starting Monday: the week is 11-23…11-29.
     expect(viewDateRange(at('2026-11-24T12:00:00Z'), zone, 1)).toEqual([
       '2026-11-17',
-      '2026-11-29',
+      '2026-12-01',
     ]);
-    // Sunday 2026-11-29: the week's own start minus one day reaches further back.
+    // Sunday 2026-11-29: the week's own start minus one day reaches further back, and the next
+    // evening (whose record steers the prompt shown before it) may be next week's.
     expect(viewDateRange(at('2026-11-29T12:00:00Z'), zone, 1)).toEqual([
       '2026-11-22',
-      '2026-11-29',
+      '2026-12-06',
     ]);
   });
 });
@@ -50,6 +51,20 @@ describe('buildTonightView', () => {
     expect(view.evening).toBeNull();
     expect(view.promptDate).toBe('2026-11-24');
     expect(view.screenMinutes).toBe(0);
+    // Before the evening, its record (say, "Ask this tonight") still steers the prompt.
+    expect(view.record).toBeNull();
+    expect(view.promptRecord?.promptOffset).toBe(2);
+  });
+
+  it('points the prompt at the next evening, on a later day, and at its record', () => {
+    const settings = defaultSettings();
+    settings.schedule = settings.schedule.map((w) => ({ ...w, enabled: w.weekday === 1 }));
+    const next = evening('2026-11-30', 'in-progress', { promptAsked: 'care_19' });
+    const view = buildTonightView(settings, [...stored, next], at('2026-11-25T09:00:00Z'), zone, 1);
+    expect(view.promptDate).toBe('2026-11-30');
+    expect(view.promptRecord?.promptAsked).toBe('care_19');
+    const [, last] = viewDateRange(at('2026-11-25T09:00:00Z'), zone, 1);
+    expect(last >= view.promptDate).toBe(true);
   });
 });
 

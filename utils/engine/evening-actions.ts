@@ -3,6 +3,8 @@
  * works whether or not the worker is awake: check-ins, "another one", "We were screen-free",
  * "I need it for a moment", snooze and "Resume nudges". Each action then tells the other open
  * pages (`broadcastChanged`), so a popup, new tab or history open elsewhere shows it at once.
+ * ("Something lighter" is here too, for the worker, which writes it for the popup and new tab;
+ * "Ask this tonight" is in saved-questions.ts, so that the new tab does not load it.)
  */
 import {
   canMarkScreenFree,
@@ -56,6 +58,17 @@ export function anotherPrompt(date: string, zone: string): Promise<EveningRecord
       return { ...base, promptOffset: (base.promptOffset ?? 0) + 1 };
     }),
   );
+}
+
+/**
+ * "Something lighter": from the prompt shown now, tonight's prompts are light ones, for every
+ * surface at once (SPEC §7). Remembers where in tonight's order it was pressed.
+ */
+export function somethingLighter(date: string, zone: string): Promise<EveningRecord | undefined> {
+  return updateEvening(date, (record) => {
+    const base = record ?? newEveningRecord(date, zone);
+    return { ...base, promptLighterAt: base.promptOffset ?? 0 };
+  });
 }
 
 /** "We were screen-free": the user vouches for an evening the browser never saw. */

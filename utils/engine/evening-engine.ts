@@ -23,7 +23,7 @@ import {
   nudgeTitleKey,
 } from '@/utils/views/nudge-copy';
 import { decideNudge, HEADS_UP_MINUTES, recordNudge } from '@/utils/evening/nudge-policy';
-import { promptView } from '@/utils/views/prompt-view';
+import { nudgePromptView } from '@/utils/views/prompt-view';
 import { eveningAt, nextEvening, localDate, type Evening } from '@/utils/time/schedule';
 import { currentZone } from '@/utils/time/zone';
 import {
@@ -42,6 +42,7 @@ import {
   eveningKey,
   mutate,
   read,
+  readEvening,
   readSettings,
   updateEvening,
   type Key,
@@ -292,7 +293,9 @@ async function showNudge(
     kind === 'heads-up' ? minutesUntil(now, evening.start) : minutes,
   );
   const context = nudgeContextKey(kind, minutes, settings.limitMinutes);
-  const prompt = promptView(evening.date, settings.prompts, record?.promptOffset ?? 0);
+  // The heads-up comes before the evening has a record here; one may exist ("Ask this tonight").
+  const pick = record ?? (await readEvening(evening.date)) ?? null;
+  const prompt = nudgePromptView(evening.date, settings.prompts, pick);
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),

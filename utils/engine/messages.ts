@@ -13,6 +13,16 @@ export interface Protocol {
   'put-down': { request: Record<string, never>; response: { ok: true } };
   /** Snooze nudges for some minutes, or for the rest of tonight (`minutes: null`). */
   snooze: { request: { minutes: 15 | 30 | 60 | null; reason: string }; response: { ok: true } };
+  /**
+   * Star or unstar a prompt (`prompts.saved`). The worker makes the settings edit so that the
+   * popup and new tab need not load the settings schema (their script budgets are tight).
+   */
+  'save-prompt': { request: { id: string; saved: boolean }; response: { ok: boolean } };
+  /**
+   * "Something lighter" for the evening of `date`. The worker writes it so that the popup and
+   * new tab need not carry the evening's write (the new tab's script budget is full).
+   */
+  lighter: { request: { date: string }; response: { ok: true } };
 }
 
 export type MessageName = keyof Protocol;

@@ -13,7 +13,10 @@ import {
 } from '@/utils/engine/evening-engine';
 import { t } from '@/utils/views/i18n';
 import { currentZone } from '@/utils/time/zone';
-import { answerMessages, type Handlers } from '@/utils/engine/messages';
+import { answerMessages, broadcastChanged, type Handlers } from '@/utils/engine/messages';
+import { editSettings } from '@/utils/data/edit-settings';
+import { withSaved } from '@/utils/engine/saved-questions';
+import { somethingLighter } from '@/utils/engine/evening-actions';
 import { NUDGE_SNOOZE_MINUTES } from '@/utils/views/nudge-copy';
 import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
@@ -51,6 +54,18 @@ export const handlers: Handlers = {
   async snooze({ minutes, reason }) {
     await run(async () => snooze(Date.now(), currentZone(), await readSettings(), minutes, reason));
     await run(() => observe());
+    return { ok: true };
+  },
+  async 'save-prompt'({ id, saved }) {
+    const result = await editSettings(({ prompts }) => ({
+      'prompts.saved': withSaved(prompts.saved, id, saved),
+    }));
+    await broadcastChanged();
+    return { ok: result.ok };
+  },
+  async lighter({ date }) {
+    await somethingLighter(date, currentZone());
+    await broadcastChanged();
     return { ok: true };
   },
 };

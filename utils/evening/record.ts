@@ -100,6 +100,13 @@ const EveningObject = objectOf(
     reasons: v.optional(v.array(ReasonSchema, 'wrong-type')),
     /** How many times "another one" was pressed tonight. */
     promptOffset: v.optional(count()),
+    /** "Something lighter" was pressed after this many presses of "another one" (SPEC §7). */
+    promptLighterAt: v.optional(count()),
+    /**
+     * "Ask this tonight": the id of the saved question chosen for this evening. Any text: an id
+     * this version does not know (retired, or newer) is ignored, not refused.
+     */
+    promptAsked: v.optional(v.string('wrong-type')),
     nudgeKindsSent: v.optional(
       v.array(v.picklist(NUDGE_KINDS, 'unknown-nudge-kind'), 'wrong-type'),
     ),

@@ -1,12 +1,14 @@
 /**
- * The prompt library: ids, categories and message keys only. The text lives in
- * `locales/<lang>/prompts.json` so it is translated and stays out of the page bundles.
+ * The prompt library (second edition, SPEC §7): ids, categories, tags and message keys only.
+ * The text lives in `locales/<lang>/prompts.json` (`prompt_<id>`, and `prompt_<id>_followup`
+ * for the follow-up question), so it is translated and stays out of the page bundles.
  *
  * Ids are `<category>_<NN>` and are append-only: a shipped id never changes meaning, because
- * selection and anything a user saved refer to prompts by id. To retire a prompt, leave its id
- * unused rather than renumbering the rest.
+ * selection, saved questions and stored evenings refer to prompts by id. A retired prompt
+ * leaves a gap (`retired.ts` says why); a new one takes the next number of its category.
  */
 import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
+import type { PromptSettings } from '@/utils/settings/schema';
 
 /**
  * The findings a prompt may cite (SPEC §1); each is also the message key of its text, which
@@ -21,124 +23,61 @@ export interface Prompt {
   category: PromptCategory;
   /** Message key of the prompt's text, e.g. `prompt_emotional_01`. */
   key: string;
+  /** `light`: easy to start on a tired evening; otherwise `deeper` (vulnerability, reflection). */
+  light: boolean;
+  /** Could sting in a hard season (grief, illness, distance, after an argument); always deeper. */
+  tender: boolean;
+  /** Message key of the follow-up question ("Go deeper"), when the prompt has one. */
+  followUpKey?: string;
   /** Message key of a short "why", with its source. */
   why?: WhyKey;
 }
 
-// Building the id and key from the category and number keeps the three from drifting apart.
-function p(category: PromptCategory, n: number, why?: WhyKey): Prompt {
-  const id = `${category}_${String(n).padStart(2, '0')}`;
-  return why ? { id, category, key: `prompt_${id}`, why } : { id, category, key: `prompt_${id}` };
+/**
+ * The whole library as one compact table, decoded once at load: the new tab's script budget is
+ * tight, and 156 object literals cost several times this string. One row per category, in
+ * `PROMPT_CATEGORIES` order, separated by spaces; one letter per number from 01 upwards:
+ *   `l` light · `d` deeper · `t` tender (always deeper) · `.` a retired or unused number
+ *   upper case (`L`, `D`, `T`): the prompt has no follow-up question
+ *   a digit right after the letter: the "why" it cites (1–4, in `WHY_KEYS` order)
+ * So the emotional row starting `d1dl.` reads: emotional_01 deeper citing why_bucknell,
+ * emotional_02 deeper, emotional_03 light, emotional_04 retired. Unit tests hold this table
+ * and the locale files to each other.
+ */
+const TABLE =
+  'd1dl.tdttd1dtllldlltt ddlld.dllddlllllll ll.llll.lldldllldllt lldl2llll..tlllllldl ' +
+  'ddddldltldtlltdlld ldtlllldlllllllld lddl..dlldt4llllldld lll.d......lllldlll3lldld ' +
+  'l2..l..lld.dll3lltldtlll';
+
+/** Decodes a table in the format above; exported so tests can plant violations in a copy. */
+export function decodeLibrary(table: string): Prompt[] {
+  return table.split(' ').flatMap((row, c) =>
+    [...row.matchAll(/([.a-z])(\d?)/gi)].flatMap(([, letter, why], n) => {
+      if (letter === '.') return [];
+      const category = PROMPT_CATEGORIES[c]!;
+      const id = `${category}_${String(n + 1).padStart(2, '0')}`;
+      const tag = letter!.toLowerCase();
+      const prompt: Prompt = {
+        id,
+        category,
+        key: `prompt_${id}`,
+        light: tag === 'l',
+        tender: tag === 't',
+      };
+      if (letter === tag) prompt.followUpKey = `prompt_${id}_followup`;
+      if (why) prompt.why = WHY_KEYS[Number(why) - 1];
+      return [prompt];
+    }),
+  );
 }
 
 /** Every prompt, grouped by category in `PROMPT_CATEGORIES` order. */
-export const PROMPTS: readonly Prompt[] = [
-  p('emotional', 1, 'why_bucknell'),
-  p('emotional', 2),
-  p('emotional', 3),
-  p('emotional', 4),
-  p('emotional', 5),
-  p('emotional', 6),
-  p('emotional', 7),
-  p('emotional', 8),
-  p('emotional', 9, 'why_bucknell'),
-  p('emotional', 10),
-  p('emotional', 11),
-  p('intellectual', 1),
-  p('intellectual', 2),
-  p('intellectual', 3),
-  p('intellectual', 4),
-  p('intellectual', 5),
-  p('intellectual', 6),
-  p('intellectual', 7),
-  p('intellectual', 8),
-  p('intellectual', 9),
-  p('intellectual', 10),
-  p('intellectual', 11),
-  p('physical', 1),
-  p('physical', 2),
-  p('physical', 3),
-  p('physical', 4),
-  p('physical', 5),
-  p('physical', 6),
-  p('physical', 7),
-  p('physical', 8),
-  p('physical', 9),
-  p('physical', 10),
-  p('physical', 11),
-  p('experiential', 1),
-  p('experiential', 2),
-  p('experiential', 3),
-  p('experiential', 4),
-  p('experiential', 5),
-  p('experiential', 6),
-  p('experiential', 7),
-  p('experiential', 8),
-  p('experiential', 9),
-  p('experiential', 10, 'why_harvard'),
-  p('experiential', 11),
-  p('spiritual', 1),
-  p('spiritual', 2),
-  p('spiritual', 3),
-  p('spiritual', 4),
-  p('spiritual', 5),
-  p('spiritual', 6),
-  p('spiritual', 7),
-  p('spiritual', 8),
-  p('spiritual', 9),
-  p('spiritual', 10),
-  p('spiritual', 11),
-  p('conversation', 1),
-  p('conversation', 2),
-  p('conversation', 3),
-  p('conversation', 4),
-  p('conversation', 5),
-  p('conversation', 6),
-  p('conversation', 7),
-  p('conversation', 8),
-  p('conversation', 9),
-  p('conversation', 10),
-  p('conversation', 11),
-  p('listening', 1),
-  p('listening', 2),
-  p('listening', 3),
-  p('listening', 4),
-  p('listening', 5),
-  p('listening', 6),
-  p('listening', 7),
-  p('listening', 8),
-  p('listening', 9),
-  p('listening', 10),
-  p('listening', 11, 'why_eft'),
-  p('care', 1),
-  p('care', 2),
-  p('care', 3),
-  p('care', 4),
-  p('care', 5),
-  p('care', 6),
-  p('care', 7),
-  p('care', 8),
-  p('care', 9),
-  p('care', 10),
-  p('care', 11, 'why_months'),
-  p('ritual', 1, 'why_harvard'),
-  p('ritual', 2),
-  p('ritual', 3),
-  p('ritual', 4),
-  p('ritual', 5),
-  p('ritual', 6),
-  p('ritual', 7),
-  p('ritual', 8),
-  p('ritual', 9),
-  p('ritual', 10, 'why_months'),
-  p('ritual', 11),
-];
-
-const BY_ID = new Map(PROMPTS.map((prompt) => [prompt.id, prompt]));
+export const PROMPTS: readonly Prompt[] = decodeLibrary(TABLE);
 
 /** The prompt with this id, or `undefined` for an unknown (e.g. retired) id. */
 export function promptById(id: string): Prompt | undefined {
-  return BY_ID.get(id);
+  // A search, not a map built at load: every page carries this module, few call this.
+  return PROMPTS.find((prompt) => prompt.id === id);
 }
 
 /** The prompts of one category, in library order. */
@@ -152,4 +91,43 @@ export function categoryLabelKey(category: PromptCategory): string {
 }
 
 /** Message keys of every category label, for completeness checks. */
-export const CATEGORY_LABEL_KEYS: readonly string[] = PROMPT_CATEGORIES.map(categoryLabelKey);
+export const CATEGORY_LABEL_KEYS: readonly string[] =
+  /* @__PURE__ */ PROMPT_CATEGORIES.map(categoryLabelKey);
+
+/** "Keep it light for now", as the rules below read it (absent means off). */
+export type LightSetting = Partial<Pick<PromptSettings, 'keepLight'>>;
+/** Where tonight's prompt comes from, and the saved (starred) ids. */
+export type SavedSettings = Partial<Pick<PromptSettings, 'choice' | 'saved'>>;
+
+// These rules sit with the library rather than with selection: the options and history pages
+// use them too, and every page loads the library already (shared code costs the new tab less).
+
+/** Whether the settings allow a prompt anywhere: with "Keep it light for now", no tender ones. */
+export function allowed(prompt: Prompt, settings: LightSetting): boolean {
+  return !(settings.keepLight && prompt.tender);
+}
+
+/**
+ * The prompts of `ids` that the library still has (a retired id is skipped) and the settings
+ * allow, in the order given.
+ */
+export function promptsOf(
+  ids: readonly (string | undefined)[],
+  settings: LightSetting,
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  return ids.flatMap((id) =>
+    library.filter((prompt) => prompt.id === id && allowed(prompt, settings)),
+  );
+}
+
+/**
+ * The saved questions tonight's prompt may come from, oldest saved first. Hidden categories do
+ * not apply: saving a question is a later, more specific wish than hiding its kind.
+ */
+export function savedPrompts(
+  settings: SavedSettings & LightSetting,
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  return promptsOf(settings.saved ?? [], settings, library);
+}

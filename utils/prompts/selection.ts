@@ -1,6 +1,7 @@
 /**
- * Which prompt an evening gets. Pure: the same date, settings and offset give the same prompt
- * everywhere, so the popup, the new tab and the worker's nudges agree without talking.
+ * Which prompt an evening gets. Pure: the same date, settings and evening record give the same
+ * prompt everywhere, so the popup, the new tab and the worker's nudges agree without talking.
+ * `tonightsPrompt` is the one entry point every surface uses.
  *
  * How "no prompt twice within 14 days" holds by construction, not by luck:
  * the eligible prompts are laid out once, in a fixed seeded order, as a *cycle*, and the
@@ -8,7 +9,9 @@
  * dates therefore walk consecutive cycle positions, and a prompt can only come back after
  * the walk has travelled the distance between two of its positions (wrapping round the end).
  * - Without favourites every prompt holds exactly one position, so it returns every `L` days;
- *   `L` is the number of eligible prompts, at least 14 whenever the rule can hold at all.
+ *   `L` is the number of eligible prompts, never below 14: when hidden categories (with "Keep
+ *   it light" leaving tender prompts out) would leave fewer, prompts from the hidden categories
+ *   top the set up to 14, in a fixed order.
  * - A favoured prompt holds two positions exactly `H` apart, where the cycle is two halves of
  *   length `H` (plus at most one extra position): it returns after `H` or `L − H ≥ H` days.
  *   We only build that layout when `H ≥ 14`; otherwise favourites are dropped for the layout
@@ -16,13 +19,42 @@
  *   cycle at least `2H ≥ 28` long.
  * The cycle depends only on the settings (and the library), so the guarantee is for a user
  * whose prompt settings stay the same; changing them starts a new cycle.
+ *
+ * On top of the cycle, each evening's record may steer tonight's prompt (SPEC §7):
+ * - "Another one" (`promptOffset`) walks tonight's order: tonight's prompt, then those not used
+ *   within 14 days either side, the nearby evenings' prompts only last.
+ * - "Ask this tonight" (`promptAsked`) puts one saved question at the front of that order.
+ * - "Tonight, one of our saved questions" (`choice: 'saved'`) puts the saved questions first,
+ *   rotating by date, so each returns every `n` evenings for `n` saved (the 14-day promise is
+ *   about the library; a short list of favourites is the user's own choice).
+ * - "Something lighter" (`promptLighterAt`, the offset it was pressed at) keeps only the light
+ *   prompts of the order from the one after the prompt it replaced, so "another one" stays light.
+ * - "Keep it light for now" (`keepLight`) leaves tender prompts out of all of it.
+ * Notifications never carry a tender prompt: `nudgePrompt` takes the next one that is not.
  */
-import { PROMPTS, type Prompt } from '@/utils/prompts/library';
+import { PROMPTS, allowed, promptsOf, savedPrompts, type Prompt } from '@/utils/prompts/library';
 import { parsePlainDate } from '@/utils/time/schedule';
 import type { PromptSettings } from '@/utils/settings/schema';
+import type { LightSetting, SavedSettings } from '@/utils/prompts/library';
 
 /** What of the prompt settings the cycle depends on. */
-export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'>;
+export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'> & LightSetting;
+
+/** What tonight's prompt depends on: the cycle's settings, and where saved questions come in. */
+export type SelectionSettings = CycleSettings & SavedSettings;
+
+/**
+ * What an evening's record says about its prompt (these fields of `EveningRecord`); absent
+ * fields mean the user has not touched tonight's prompt.
+ */
+export interface PromptPick {
+  /** How many times "another one" was pressed. */
+  promptOffset?: number;
+  /** "Something lighter" was pressed after this many presses of "another one". */
+  promptLighterAt?: number;
+  /** "Ask this tonight": the id of the saved question chosen for this evening. */
+  promptAsked?: string;
+}
 
 /** Tonight's prompt never repeats within this many consecutive evenings (SPEC §7). */
 export const NO_REPEAT_DAYS = 14;
@@ -32,15 +64,28 @@ const EPOCH = '2000-01-01';
 // Fixed so that every surface, and both partners' browsers, lay out the same cycle.
 const SEED = 0x636c6f73;
 
-/** The prompts the settings allow: hidden categories left out, unless that would leave none. */
+/**
+ * The prompts the cycle walks: those the settings allow, hidden categories left out. Hiding
+ * everything is more likely a slip than a wish for an empty card, so it hides nothing; hiding
+ * so much that fewer than 14 are left tops the set up from the hidden categories, in a fixed
+ * order, so that no prompt comes back within 14 days.
+ */
 export function eligiblePrompts(
   settings: CycleSettings,
   library: readonly Prompt[] = PROMPTS,
 ): Prompt[] {
   const hidden = new Set(settings.hide);
-  const shown = library.filter((prompt) => !hidden.has(prompt.category));
-  // Hiding everything is more likely a slip than a wish for an empty card.
-  return shown.length > 0 ? shown : [...library];
+  const allowedHere = library.filter((prompt) => allowed(prompt, settings));
+  const shown = allowedHere.filter((prompt) => !hidden.has(prompt.category));
+  if (shown.length === 0) return allowedHere;
+  if (shown.length >= NO_REPEAT_DAYS) return shown;
+  const topUp = seededShuffle(
+    allowedHere.filter((prompt) => hidden.has(prompt.category)),
+    SEED + 2,
+  );
+  const added = new Set(topUp.slice(0, NO_REPEAT_DAYS - shown.length));
+  // Library order, so the set (and the cycle built from it) does not depend on how it was found.
+  return allowedHere.filter((prompt) => !hidden.has(prompt.category) || added.has(prompt));
 }
 
 /**
@@ -88,8 +133,8 @@ export function promptCycle(
 
 /**
  * Every eligible prompt once, in the order "another one" shows them for the evening of `date`:
- * tonight's prompt first, then those not used within 14 days either side (starting half a cycle
- * away), and the nearby evenings' prompts only last.
+ * the cycle's prompt for tonight first, then those not used within 14 days either side
+ * (starting half a cycle away), and the nearby evenings' prompts only last.
  */
 export function eveningPrompts(
   date: string,
@@ -123,19 +168,73 @@ export function eveningPrompts(
 }
 
 /**
- * The prompt for the evening of `date` (`YYYY-MM-DD`) after "another one" was pressed `offset`
- * times; wraps back to tonight's prompt after every eligible prompt has been shown.
+ * Tonight's order before "another one" and "Something lighter": the question asked for tonight,
+ * then (with `choice: 'saved'`) the saved questions from the one whose turn it is by date, then
+ * the library's order for the evening; each prompt once.
+ */
+export function tonightsOrder(
+  date: string,
+  settings: SelectionSettings,
+  pick: PromptPick = {},
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  const saved = settings.choice === 'saved' ? savedPrompts(settings, library) : [];
+  return [
+    ...new Set([
+      ...promptsOf([pick.promptAsked], settings, library),
+      ...rotate(saved, dayNumber(date)),
+      ...eveningPrompts(date, settings, library),
+    ]),
+  ];
+}
+
+/**
+ * The prompts the evening of `date` shows from now on: the current one first, then what each
+ * press of "another one" brings, round to the start. Empty only for an empty library.
+ */
+export function promptsFromNow(
+  date: string,
+  settings: SelectionSettings,
+  pick: PromptPick = {},
+  library: readonly Prompt[] = PROMPTS,
+): Prompt[] {
+  const order = tonightsOrder(date, settings, pick, library);
+  const offset = whole(pick.promptOffset);
+  if (pick.promptLighterAt === undefined) return rotate(order, offset);
+  const lighterAt = whole(pick.promptLighterAt);
+  // The light prompts that come after the one "Something lighter" replaced.
+  const light = rotate(order, lighterAt + 1).filter((prompt) => prompt.light);
+  return light.length > 0 ? rotate(light, offset - lighterAt) : rotate(order, offset);
+}
+
+/**
+ * The prompt for the evening of `date` (`YYYY-MM-DD`): the cycle's, as steered by the evening's
+ * record (`pick`: "another one", "Something lighter", "Ask this tonight").
  */
 export function tonightsPrompt(
   date: string,
-  settings: CycleSettings,
-  offset = 0,
+  settings: SelectionSettings,
+  pick: PromptPick = {},
   library: readonly Prompt[] = PROMPTS,
 ): Prompt {
-  const steps = Number.isFinite(offset) ? Math.trunc(offset) : 0;
-  const order = eveningPrompts(date, settings, library);
-  const prompt = order[mod(steps, order.length)];
+  const prompt = promptsFromNow(date, settings, pick, library)[0];
   if (!prompt) throw new RangeError('the prompt library is empty');
+  return prompt;
+}
+
+/**
+ * The prompt a notification carries: tonight's, unless it is tender; then the next one in
+ * tonight's order that is not, so a hard question never arrives unasked.
+ */
+export function nudgePrompt(
+  date: string,
+  settings: SelectionSettings,
+  pick: PromptPick = {},
+  library: readonly Prompt[] = PROMPTS,
+): Prompt {
+  const gentle = (prompt: Prompt) => !prompt.tender;
+  const prompt = promptsFromNow(date, settings, pick, library).find(gentle) ?? library.find(gentle);
+  if (!prompt) throw new RangeError('the prompt library has no prompt that is not tender');
   return prompt;
 }
 
@@ -146,6 +245,20 @@ export function dayNumber(date: string): number {
 
 function mod(n: number, m: number): number {
   return ((n % m) + m) % m;
+}
+
+// A stored count that is not a number (a damaged import) counts as no presses.
+function whole(n: number | undefined): number {
+  return Math.trunc(n ?? 0) || 0;
+}
+
+/**
+ * `items` starting at index `start` (taken modulo the length), wrapping round. An infinite
+ * `start` (a damaged import) gives NaN, which `slice` reads as 0: the order as it is.
+ */
+function rotate<T>(items: readonly T[], start: number): T[] {
+  const at = mod(start, items.length);
+  return [...items.slice(at), ...items.slice(0, at)];
 }
 
 // Fisher–Yates driven by mulberry32: tiny, fast, and identical in every JS engine.

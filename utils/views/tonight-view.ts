@@ -27,6 +27,8 @@ export interface TonightView {
   promptDate: string;
   /** Tonight's record (in progress), if the worker or the user has written one. */
   record: EveningRecord | null;
+  /** The record of `promptDate`, which steers its prompt ("another one", "Something lighter"). */
+  promptRecord: EveningRecord | null;
   screenMinutes: number;
   limitMinutes: number;
   week: WeekSummary;
@@ -37,13 +39,16 @@ export interface TonightView {
 
 /**
  * The dates the view needs from storage: this week, the day before it (an evening past
- * midnight), and the last week (unobserved evenings the user may still mark).
+ * midnight), the last week (unobserved evenings the user may still mark), and the next week
+ * (the next evening, whose record steers the prompt shown before it starts).
  */
 export function viewDateRange(now: number, zone: string, weekStartsOn: Weekday): [string, string] {
   const today = localDate(now, zone);
   const start = weekStartOf(today, weekStartsOn);
   const markable = addDays(today, -MARK_WITHIN_DAYS);
-  return [markable < start ? markable : addDays(start, -1), addDays(start, 6)];
+  const end = addDays(start, 6);
+  const next = addDays(today, 7);
+  return [markable < start ? markable : addDays(start, -1), next > end ? next : end];
 }
 
 /** Builds the view from settings, the evenings in `viewDateRange`, and the moment. */
@@ -67,6 +72,7 @@ export function buildTonightView(
     upcoming,
     promptDate,
     record,
+    promptRecord: byDate.get(promptDate) ?? null,
     screenMinutes: record?.screenMinutes ?? 0,
     limitMinutes: settings.limitMinutes,
     week: week!,
