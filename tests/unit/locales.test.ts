@@ -29,11 +29,13 @@ function keysUsedInSource(): string[] {
   return [...keys].sort();
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\$\d/g)].map((m) => m[0]).sort();
+/** `$1` and `$NAME$` substitutions, sorted, so two languages can be compared. */
+const placeholders = (message: string) =>
+  [...message.matchAll(/\$(\d|[A-Za-z_]+\$)/g)].map((m) => m[0].toUpperCase()).sort();
 
 describe('locales', () => {
-  it('ships English and Spanish', () => {
-    expect(languages).toEqual(['en', 'es']);
+  it('ships English, Spanish, German, French and Brazilian Portuguese', () => {
+    expect(languages).toEqual(['de', 'en', 'es', 'fr', 'pt_BR']);
   });
 
   it.each(languages)('%s has exactly the keys English has', (lang) => {
@@ -47,6 +49,24 @@ describe('locales', () => {
     }
   });
 
+  it.each(languages)('%s has no empty message', (lang) => {
+    const empty = Object.entries(mergeLocale(lang))
+      .filter(([, { message }]) => message.trim() === '')
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(languages)('%s keeps English’s named placeholders, which Chrome resolves', (lang) => {
+    const messages = mergeLocale(lang);
+    for (const [key, entry] of Object.entries(english)) {
+      expect(messages[key]!.placeholders, key).toEqual(entry.placeholders);
+    }
+  });
+
+  it.each(languages)('%s keeps the manifest description within Chrome’s 132 characters', (lang) => {
+    expect([...mergeLocale(lang).extDescription!.message].length).toBeLessThanOrEqual(132);
+  });
+
   it('has every key the source asks for', () => {
     const missing = keysUsedInSource().filter((key) => !(key in english));
     expect(missing).toEqual([]);
@@ -58,9 +78,9 @@ describe('locales', () => {
   });
 
   it('has a gentle suggestion for every kind of intimacy (keys built from the kind)', () => {
-    for (const kind of INTIMACY_KINDS) {
-      expect(english).toHaveProperty(suggestionKey(kind));
-      expect(mergeLocale('es')).toHaveProperty(suggestionKey(kind));
+    for (const lang of languages) {
+      const messages = mergeLocale(lang);
+      for (const kind of INTIMACY_KINDS) expect(messages, lang).toHaveProperty(suggestionKey(kind));
     }
   });
 
