@@ -42,7 +42,7 @@ export { dayZone, eveningZone } from '../../scripts/zones.mjs';
 export interface ExtensionOptions {
   /** IANA zone the browser (pages and worker) runs in. */
   timeZone: string;
-  /** Browser UI language, e.g. 'es'. */
+  /** Browser UI language, e.g. 'es', 'de', 'pt-BR' (Chromium's `--lang`). */
   lang: string;
 }
 
@@ -106,6 +106,13 @@ export interface LaunchOptions extends ExtensionOptions {
   welcome?: 'close' | 'keep';
 }
 
+/** The POSIX locale for a browser language: `pt-BR` → `pt_BR.UTF-8`, `de` → `de_DE.UTF-8`. */
+function posixLocale(lang: string): string {
+  if (lang === 'en') return 'en_US.UTF-8';
+  const [language, region] = lang.split('-');
+  return `${language}_${region ?? language!.toUpperCase()}.UTF-8`;
+}
+
 /** Launches Chromium on `profile` with Closer loaded; the caller closes the context. */
 export async function launchExtension(options: LaunchOptions): Promise<Extension> {
   const { profile, timeZone, lang, colorScheme, networkRequests } = options;
@@ -118,7 +125,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       ...process.env,
       TZ: timeZone,
       LANGUAGE: lang,
-      LANG: lang === 'en' ? 'en_US.UTF-8' : `${lang}_ES.UTF-8`,
+      LANG: posixLocale(lang),
     },
     args: [
       ...chromiumArgs(options.extensionDir ?? EXTENSION_DIR),
