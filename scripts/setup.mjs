@@ -12,8 +12,11 @@ function run(command, args) {
   if (status !== 0) process.exit(status ?? 1);
 }
 
-// The Spanish end-to-end tests need Chromium's own translations (chromium-l10n) too.
-const translations = existsSync('/usr/lib/chromium/locales/es.pak');
+// The end-to-end tests in Spanish, German, French and Brazilian Portuguese need Chromium's own
+// translations (chromium-l10n) too.
+const translations = ['es', 'de', 'fr', 'pt-BR'].every((lang) =>
+  existsSync(`/usr/lib/chromium/locales/${lang}.pak`),
+);
 if (hasChromium() && (translations || process.env.CHROMIUM)) {
   console.log(`Chromium found at ${CHROMIUM_PATH}.`);
 } else if (process.getuid?.() === 0) {
