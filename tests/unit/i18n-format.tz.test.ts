@@ -28,6 +28,17 @@ describe('formatDate', () => {
       'martes, 24 de noviembre',
     );
   });
+
+  it.each([
+    ['de', 'Dienstag, 24. November'],
+    ['fr', 'mardi 24 novembre'],
+    ['pt-BR', 'terça-feira, 24 de novembro'],
+  ])('speaks %s too', (lang, expected) => {
+    language = lang;
+    expect(formatDate('2026-11-24', { weekday: 'long', day: 'numeric', month: 'long' })).toBe(
+      expected,
+    );
+  });
 });
 
 describe('formatTime', () => {
@@ -39,5 +50,9 @@ describe('formatTime', () => {
     expect(formatTime(instant, 'Asia/Kolkata')).toBe('2:25 AM');
     language = 'es';
     expect(formatTime(instant, 'Europe/Madrid')).toBe('21:55');
+    for (const lang of ['de', 'fr', 'pt-BR']) {
+      language = lang;
+      expect(formatTime(instant, 'Europe/Berlin'), lang).toBe('21:55');
+    }
   });
 });

@@ -78,7 +78,8 @@ describe('import problems in the user’s words', () => {
     'in %s, every code at every place is a plain, complete sentence',
     (lang) => {
       const t = translator(lang);
-      const locale = lang;
+      // A folder name such as pt_BR is the BCP 47 tag pt-BR.
+      const locale = lang.replace('_', '-');
       for (const code of IMPORT_PROBLEM_CODES) {
         for (const path of PATHS) {
           const problem = { code, path };
@@ -94,16 +95,21 @@ describe('import problems in the user’s words', () => {
     },
   );
 
-  it('Spanish never falls back to the English wording', () => {
-    for (const code of IMPORT_PROBLEM_CODES) {
-      for (const path of PATHS) {
-        const problem = { code, path };
-        expect(importProblemMessage(problem, CONTEXT, es, 'es'), `${code} ${path}`).not.toBe(
-          importProblemMessage(problem, CONTEXT, en, 'en'),
-        );
+  it.each(localeLanguages().filter((lang) => lang !== 'en'))(
+    '%s never falls back to the English wording',
+    (lang) => {
+      const t = translator(lang);
+      const locale = lang.replace('_', '-');
+      for (const code of IMPORT_PROBLEM_CODES) {
+        for (const path of PATHS) {
+          const problem = { code, path };
+          expect(importProblemMessage(problem, CONTEXT, t, locale), `${code} ${path}`).not.toBe(
+            importProblemMessage(problem, CONTEXT, en, 'en'),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   const badDate = () => {
     const file = {
@@ -261,6 +267,13 @@ describe('the import confirmation', () => {
     ['en', en, 2, 'Imported 2 evenings and your settings.'],
     ['es', es, 1, 'Se han importado tus ajustes y 1 noche.'],
     ['es', es, 2, 'Se han importado tus ajustes y 2 noches.'],
+    // German counts 0 as plural; French and Portuguese count it with 1.
+    ['de', translator('de'), 0, '0 Abende und deine Einstellungen importiert.'],
+    ['de', translator('de'), 1, '1 Abend und deine Einstellungen importiert.'],
+    ['fr', translator('fr'), 0, 'Tes réglages et 0 soirée ont été importés.'],
+    ['fr', translator('fr'), 3, 'Tes réglages et 3 soirées ont été importés.'],
+    ['pt-BR', translator('pt_BR'), 0, 'Suas configurações foram importadas. Noites importadas: 0.'],
+    ['pt-BR', translator('pt_BR'), 2, 'Foram importadas 2 noites e suas configurações.'],
   ])('in %s, %i evenings', (lang, t, count, message) => {
     expect(importedMessage(count, t, lang)).toBe(message);
   });
@@ -270,6 +283,9 @@ describe('fileDateLabel', () => {
   it.each([
     ['2026-02-30', 'en', 'February 30, 2026'],
     ['2026-02-30', 'es', '30 de febrero de 2026'],
+    ['2026-02-30', 'de', '30. Februar 2026'],
+    ['2026-02-30', 'fr', '30 février 2026'],
+    ['2026-02-30', 'pt-BR', '30 de fevereiro de 2026'],
     ['2026-11-21', 'en-GB', '21 November 2026'],
     ['2026-13-01', 'en', null],
     ['yesterday', 'en', null],
