@@ -22,7 +22,7 @@ async function seedUnobserved(extension: Extension): Promise<string> {
   return date;
 }
 
-for (const lang of ['en', 'es'] as const) {
+for (const lang of ['en', 'es', 'de', 'fr', 'pt-BR'] as const) {
   test.describe(`popup in the evening (${lang})`, () => {
     test.use({ timeZone: eveningZone(), lang });
 
