@@ -21,7 +21,11 @@ export default defineConfig({
   vite: () => ({
     build: {
       modulePreload: { polyfill: false },
-      rollupOptions: { output: { experimentalMinChunkSize: 4096 } },
+      // Small chunks are folded into bigger ones (fewer requests), but a small chunk folded into
+      // the one every page loads first costs the new tab bytes it never runs. Measured with the
+      // size check (new tab / popup, gzip): 0 → 30.8 / 32.0 KB, 1024 → 30.9 / 31.9,
+      // 2048 → 30.5 / 31.5, 4096 → 31.0 / 31.2, 8192 → 31.6 / 31.9.
+      rollupOptions: { output: { experimentalMinChunkSize: 2048 } },
     },
   }),
   // Firefox's sources zip: what a reviewer needs to rebuild, not test output or pictures.

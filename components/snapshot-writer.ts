@@ -43,7 +43,7 @@ export function storeSnapshots(
     from: segment.from,
     until: segment.until,
     css,
-    html: renderStill(Page, Tonight.still(inputs, segment.view), segment.until),
+    html: renderStill(Page, Tonight.still(inputs, segment.view, tonight.couple), segment.until),
   }));
   // The same rendering for the same stretch needs no write; a later `from` is no truer.
   const key = tonight.generation + JSON.stringify(snapshots.map((s) => [s.until, s.css, s.html]));

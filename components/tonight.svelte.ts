@@ -2,6 +2,7 @@ import { currentZone } from '@/utils/time/zone';
 import { addDays } from '@/utils/time/schedule';
 import { uiLocale } from '@/utils/views/i18n';
 import { promptView } from '@/utils/views/prompt-view';
+import type { CoupleOrder } from '@/utils/prompts/selection';
 import { read, readEveningsMerged, readSettings } from '@/utils/data/storage';
 import { snapshotGeneration } from '@/utils/data/page-snapshots';
 import { buildTonightView, viewDateRange, type TonightView } from '@/utils/views/tonight-view';
@@ -20,10 +21,16 @@ export class Tonight {
   snooze = $state<Snooze | null>(null);
   /** A storage failure, shown to the user rather than swallowed. */
   error = $state<string | null>(null);
+  /** Paired: the couple's order (shared-pick.ts, loaded only when paired), else null. */
+  couple = $state.raw<CoupleOrder | null>(null);
   /** Tonight's prompt, the same on every surface (as "another one" and the rest steered it). */
   prompt = $derived.by(() =>
     this.view && this.settings
-      ? promptView(this.view.promptDate, this.settings.prompts, this.view.promptRecord)
+      ? promptView(
+          this.view.promptDate,
+          { ...this.settings.prompts, couple: this.couple },
+          this.view.promptRecord,
+        )
       : null,
   );
   /** What the last load read, to show the same data at another instant (a page's snapshots). */
@@ -34,8 +41,9 @@ export class Tonight {
   onload: (() => void) | null = null;
 
   /** A still copy showing `view` (one instant of `inputs`) that never loads: what a snapshot renders. */
-  static still(inputs: TonightInputs, view: TonightView): Tonight {
+  static still(inputs: TonightInputs, view: TonightView, couple: CoupleOrder | null): Tonight {
     const still = new Tonight();
+    still.couple = couple;
     still.inputs = inputs;
     still.settings = inputs.settings;
     still.allowanceUntil = inputs.allowanceUntil;
@@ -49,6 +57,11 @@ export class Tonight {
     const generation = snapshotGeneration();
     try {
       const settings = await readSettings();
+      // The couple's pick is for paired browsers only: the new tab's first load leaves it out
+      // (SPEC §11), and it is in place before the view it changes.
+      const couple = settings.pairCode
+        ? (await import('./on-demand')).coupleOrder(settings.pairCode)
+        : null;
       const now = Date.now();
       const zone = currentZone();
       const weekStartsOn = resolveWeekStart(settings.weekStartsOn, uiLocale());
@@ -72,6 +85,7 @@ export class Tonight {
       this.inputs = inputs;
       this.generation = generation;
       this.snooze = inputs.snooze;
+      this.couple = couple;
       this.settings = settings;
       this.allowanceUntil = inputs.allowanceUntil;
       this.view = buildTonightView(settings, evenings, now, zone, weekStartsOn);

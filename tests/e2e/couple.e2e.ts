@@ -1,4 +1,8 @@
-import { dayZone, eveningZone, expect, test } from './fixtures';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { dayZone, eveningZone, expect, launchExtension, test } from './fixtures';
 
 test.describe('pairing', () => {
   test.use({ timeZone: dayZone() });
@@ -54,5 +58,59 @@ test.describe('send this question to your partner', () => {
       );
       await page.close();
     }
+  });
+});
+
+test.describe('two browsers, one pair code', () => {
+  test('an English and a Spanish browser show the same prompt, before and after "another one"', async () => {
+    test.setTimeout(120_000); // two browsers, one after the other
+    const networkRequests: string[] = [];
+    const launch = (lang: string) =>
+      launchExtension({
+        profile: mkdtempSync(join(tmpdir(), `closer-pair-${lang}-`)),
+        timeZone: eveningZone(),
+        lang,
+        networkRequests,
+        welcome: 'close',
+      });
+    const [en, es] = [await launch('en'), await launch('es')];
+    try {
+      const enOptions = await en.open('options.html');
+      await enOptions.getByRole('button', { name: 'Create a pair code' }).click();
+      const spoken = (await enOptions.getByTestId('pair-code').textContent())!.trim();
+      const esOptions = await es.open('options.html');
+      await esOptions.getByLabel('Código de pareja').fill(spoken);
+      await esOptions.getByRole('button', { name: 'Enlazar', exact: true }).click();
+      await expect(esOptions.getByTestId('pair-code')).toHaveText(spoken);
+
+      /** The prompt a page shows, once it is the shared one. */
+      const sharedId = async (page: Page) => {
+        const prompt = page.locator('blockquote[data-shared="true"]').first();
+        await expect(prompt).toBeVisible();
+        return prompt.getAttribute('data-id');
+      };
+      const [enTab, esTab] = [await en.open('newtab.html'), await es.open('newtab.html')];
+      const tonight = await sharedId(enTab);
+      expect(tonight).toMatch(/^[a-z]+_\d+$/);
+      expect(await sharedId(esTab)).toBe(tonight);
+      const [enPopup, esPopup] = [await en.open('popup.html'), await es.open('popup.html')];
+      expect(await sharedId(enPopup)).toBe(tonight);
+      expect(await sharedId(esPopup)).toBe(tonight);
+
+      // "Another one" (the popup's) walks the couple's order: both land on the same next prompt,
+      // and each browser's new tab follows.
+      await enPopup.getByRole('button', { name: 'Another one' }).click();
+      await esPopup.getByRole('button', { name: 'Otra' }).click();
+      const shown = (page: Page) => page.locator('blockquote[data-shared="true"]').first();
+      await expect(shown(enPopup)).not.toHaveAttribute('data-id', tonight!);
+      const next = await sharedId(enPopup);
+      for (const page of [esPopup, enTab, esTab]) {
+        await expect(shown(page)).toHaveAttribute('data-id', next!);
+      }
+    } finally {
+      await en.context.close();
+      await es.context.close();
+    }
+    expect(networkRequests).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import {
 } from '@/utils/views/nudge-copy';
 import { decideNudge, HEADS_UP_MINUTES, recordNudge } from '@/utils/evening/nudge-policy';
 import { nudgePromptView } from '@/utils/views/prompt-view';
+import { coupleOrder } from '@/utils/prompts/shared-pick';
 import { eveningAt, nextEvening, localDate, type Evening } from '@/utils/time/schedule';
 import { currentZone } from '@/utils/time/zone';
 import {
@@ -295,7 +296,8 @@ async function showNudge(
   const context = nudgeContextKey(kind, minutes, settings.limitMinutes);
   // The heads-up comes before the evening has a record here; one may exist ("Ask this tonight").
   const pick = record ?? (await readEvening(evening.date)) ?? null;
-  const prompt = nudgePromptView(evening.date, settings.prompts, pick);
+  const prompts = { ...settings.prompts, couple: coupleOrder(settings.pairCode) };
+  const prompt = nudgePromptView(evening.date, prompts, pick);
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),

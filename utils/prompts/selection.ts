@@ -40,8 +40,21 @@ import type { LightSetting, SavedSettings } from '@/utils/prompts/library';
 /** What of the prompt settings the cycle depends on. */
 export type CycleSettings = Pick<PromptSettings, 'favour' | 'hide'> & LightSetting;
 
-/** What tonight's prompt depends on: the cycle's settings, and where saved questions come in. */
-export type SelectionSettings = CycleSettings & SavedSettings;
+/**
+ * A paired couple's own order for an evening (SPEC §13): their code and `sharedEvening` from
+ * `shared-pick.ts`, passed in by the caller (that module builds on this one, and a page may load
+ * it only when paired).
+ */
+export interface CoupleOrder {
+  code: string;
+  evening: (code: string, date: string, library: readonly Prompt[]) => Prompt[];
+}
+
+/**
+ * What tonight's prompt depends on: the cycle's settings, where saved questions come in, and,
+ * when paired, the couple's order, which replaces the personal cycle.
+ */
+export type SelectionSettings = CycleSettings & SavedSettings & { couple?: CoupleOrder | null };
 
 /**
  * What an evening's record says about its prompt (these fields of `EveningRecord`); absent
@@ -183,7 +196,15 @@ export function tonightsOrder(
     ...new Set([
       ...promptsOf([pick.promptAsked], settings, library),
       ...rotate(saved, dayNumber(date)),
-      ...eveningPrompts(date, settings, library),
+      // Paired: the couple's order, the same on both browsers whatever each favours or hides;
+      // "Keep it light for now" still leaves the tender prompts out.
+      ...(settings.couple
+        ? settings.couple.evening(
+            settings.couple.code,
+            date,
+            library.filter((prompt) => allowed(prompt, settings)),
+          )
+        : eveningPrompts(date, settings, library)),
     ]),
   ];
 }
@@ -205,6 +226,19 @@ export function promptsFromNow(
   // The light prompts that come after the one "Something lighter" replaced.
   const light = rotate(order, lighterAt + 1).filter((prompt) => prompt.light);
   return light.length > 0 ? rotate(light, offset - lighterAt) : rotate(order, offset);
+}
+
+/**
+ * Whether tonight's prompt is the couple's shared one: paired, and the evening not steered to a
+ * personal choice (a saved question, "Something lighter"). "Another one" walks the shared order.
+ */
+export function isShared(settings: SelectionSettings, pick: PromptPick = {}): boolean {
+  return (
+    !!settings.couple &&
+    settings.choice !== 'saved' &&
+    !pick.promptAsked &&
+    pick.promptLighterAt === undefined
+  );
 }
 
 /**

@@ -31,7 +31,7 @@
  * leaves out the tender prompts); an id left out affects only its own days, as above.
  */
 import { PROMPTS, type Prompt } from '@/utils/prompts/library';
-import { dayNumber, NO_REPEAT_DAYS } from '@/utils/prompts/selection';
+import { dayNumber, NO_REPEAT_DAYS, type CoupleOrder } from '@/utils/prompts/selection';
 import { rankBy, score } from './rendezvous';
 
 /** Days in a round: a round never repeats an id and neighbouring rounds use the other pool. */
@@ -159,4 +159,9 @@ export function sharedPick(
   if (steps === 0) return sharedTonight(code, date, library);
   const order = sharedEvening(code, date, library);
   return order[mod(steps, order.length)]!;
+}
+
+/** The couple's order for tonight's selection (`SelectionSettings.couple`), or null unpaired. */
+export function coupleOrder(code: string | null): CoupleOrder | null {
+  return code ? { code, evening: sharedEvening } : null;
 }

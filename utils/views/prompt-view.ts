@@ -1,6 +1,12 @@
 import { t } from '@/utils/views/i18n';
 import type { Prompt } from '@/utils/prompts/library';
-import { nudgePrompt, tonightsPrompt, type PromptPick } from '@/utils/prompts/selection';
+import {
+  isShared,
+  nudgePrompt,
+  tonightsPrompt,
+  type PromptPick,
+  type SelectionSettings,
+} from '@/utils/prompts/selection';
 import type { PromptSettings } from '@/utils/settings/schema';
 import type { PromptCategory } from '@/utils/settings/settings';
 
@@ -15,6 +21,8 @@ export interface PromptView {
   light: boolean;
   /** The user starred it (it is in `prompts.saved`). */
   saved: boolean;
+  /** Tonight's question for both partners (paired, not steered to a personal choice). */
+  shared: boolean;
 }
 
 /** One prompt in the user's language; `saved` says whether it is starred. */
@@ -27,6 +35,7 @@ export function viewOf(prompt: Prompt, saved: readonly string[] = []): PromptVie
     followUp: prompt.followUpKey ? t(prompt.followUpKey) : null,
     light: prompt.light,
     saved: saved.includes(prompt.id),
+    shared: false,
   };
 }
 
@@ -36,16 +45,17 @@ export function viewOf(prompt: Prompt, saved: readonly string[] = []): PromptVie
  */
 export function promptView(
   date: string,
-  settings: PromptSettings,
+  settings: PromptSettings & SelectionSettings,
   pick: PromptPick | null,
 ): PromptView {
-  return viewOf(tonightsPrompt(date, settings, pick ?? {}), settings.saved);
+  const prompt = viewOf(tonightsPrompt(date, settings, pick ?? {}), settings.saved);
+  return { ...prompt, shared: isShared(settings, pick ?? {}) };
 }
 
 /** The prompt a nudge's notification carries for the evening of `date`: never a tender one. */
 export function nudgePromptView(
   date: string,
-  settings: PromptSettings,
+  settings: PromptSettings & SelectionSettings,
   pick: PromptPick | null,
 ): PromptView {
   return viewOf(nudgePrompt(date, settings, pick ?? {}), settings.saved);
