@@ -285,4 +285,12 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** A block of tests that all run with the browser in `timeZone` (say, `eveningZone()`). */
+export function describeIn(timeZone: string, title: string, body: () => void): void {
+  test.describe(title, () => {
+    test.use({ timeZone });
+    body();
+  });
+}
+
 export { expect };

@@ -1,8 +1,6 @@
-import { addDays, dayZone, eveningZone, expect, storedEvening, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, storedEvening, test, describeIn } from './fixtures';
 
-test.describe('new tab in the evening', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'new tab in the evening', () => {
   test('shows the invitation with tonight’s prompt, minutes and week', async ({ extension }) => {
     const page = await extension.open('newtab.html');
     await expect(page.getByTestId('newtab')).toHaveAttribute('data-evening', 'true');
@@ -116,9 +114,7 @@ test.describe('new tab in the evening', () => {
   });
 });
 
-test.describe('an evening the browser never saw', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'an evening the browser never saw', () => {
   test('can be marked "We were screen-free" from the popup within a week', async ({
     extension,
   }) => {
@@ -135,9 +131,7 @@ test.describe('an evening the browser never saw', () => {
   });
 });
 
-test.describe('new tab in the day', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'new tab in the day', () => {
   test('shows the week, this week’s challenge and a question to save for tonight', async ({
     extension,
   }) => {
