@@ -293,4 +293,16 @@ export function describeIn(timeZone: string, title: string, body: () => void): v
   });
 }
 
+/**
+ * After a check-in is saved, the popup's form stays open offering tonight's follow-up ("Go
+ * deeper", focused) when the prompt has one; this closes it, and does nothing otherwise.
+ */
+export async function closeFollowUpOffer(popup: Page): Promise<void> {
+  const close = popup.getByRole('button', { name: 'Close', exact: true });
+  if (await close.isVisible()) {
+    await expect(popup.getByRole('button', { name: 'Go deeper' }).last()).toBeFocused();
+    await close.click();
+  }
+}
+
 export { expect };

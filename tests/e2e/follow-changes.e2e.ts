@@ -5,7 +5,7 @@
  * options page never overwrites a field the user is in: the stored value shows once they leave.
  */
 import type { Page } from '@playwright/test';
-import { dayZone, eveningZone, expect, test, describeIn } from './fixtures';
+import { closeFollowUpOffer, dayZone, describeIn, eveningZone, expect, test } from './fixtures';
 
 const LIMIT = 'Screen-time limit per evening (minutes)';
 const GOAL = 'Weekly goal (evenings)';
@@ -108,6 +108,7 @@ describeIn(eveningZone(), 'pages follow what other pages do', () => {
     await popup.getByLabel('Physical').check();
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect(history.locator('li[data-kind="physical"]')).toHaveAttribute('data-count', '1');
+    await closeFollowUpOffer(popup);
 
     const before = await newtab.getByTestId('prompt').textContent();
     await popup.getByRole('button', { name: 'Another one' }).click();

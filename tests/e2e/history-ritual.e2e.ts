@@ -132,7 +132,7 @@ test.describe('ritual in Spanish', () => {
 
   test('the first screen speaks Spanish', async ({ extension }) => {
     const page = await extension.open('ritual.html');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('El final del día, juntos');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('El final del día, en pareja');
     await expect(page.getByRole('button', { name: 'Empezar' })).toBeVisible();
   });
 });

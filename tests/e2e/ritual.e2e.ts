@@ -151,7 +151,7 @@ describeIn(eveningZone(), 'ritual', () => {
 test.describe('ritual in Spanish, after the review', () => {
   test.use({ timeZone: eveningZone(), lang: 'es' });
 
-  test('asks about the other person by name and ends in the vosotros voice', async ({
+  test('asks about the other person by name and ends in neutral Spanish, to each of you', async ({
     extension,
   }) => {
     const page = await extension.open('ritual.html');
@@ -163,10 +163,7 @@ test.describe('ritual in Spanish, after the review', () => {
       if (step >= 5) appreciations.push(await page.getByRole('heading', { level: 1 }).innerText());
       await forward(page, next);
     }
-    expect(appreciations).toEqual([
-      '¿Qué has valorado hoy de Sam?',
-      '¿Qué has valorado hoy de Ana?',
-    ]);
+    expect(appreciations).toEqual(['¿Qué valoraste hoy de Sam?', '¿Qué valoraste hoy de Ana?']);
     await expect(page.getByTestId('ritual')).toHaveAttribute('data-step', 'checkin');
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(
       '¿Cómo habéis conectado esta noche?',
@@ -174,9 +171,10 @@ test.describe('ritual in Spanish, after the review', () => {
     await page.getByLabel('Emocional').check();
     await page.getByRole('button', { name: 'Guardar' }).click();
     await expect(page.getByTestId('ritual')).toHaveAttribute('data-step', 'end');
-    await expect(page.getByText('Vuestro registro de esta noche ya está guardado.')).toBeVisible();
+    // Neutral Spanish (tú, "tu pareja"): no vosotros, no Spain-only words.
+    await expect(page.getByText('El registro de esta noche ya está guardado.')).toBeVisible();
     await expect(
-      page.getByText('Cerrad el portátil. El resto de la noche es vuestro.'),
+      page.getByText('Cierra la pantalla. El resto de la noche es para ti y tu pareja.'),
     ).toBeVisible();
   });
 });

@@ -1,4 +1,13 @@
-import { addDays, dayZone, eveningZone, expect, storedEvening, test, describeIn } from './fixtures';
+import {
+  addDays,
+  closeFollowUpOffer,
+  dayZone,
+  describeIn,
+  eveningZone,
+  expect,
+  storedEvening,
+  test,
+} from './fixtures';
 
 describeIn(eveningZone(), 'new tab in the evening', () => {
   test('shows the invitation with tonight’s prompt, minutes and week', async ({ extension }) => {
@@ -81,13 +90,7 @@ describeIn(eveningZone(), 'new tab in the evening', () => {
     await popup.getByLabel('A private note (optional)').fill('long walk');
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect(popup.getByRole('status')).toContainText('Saved');
-    // When tonight's prompt has a follow-up, the form stays open offering it ("Go deeper",
-    // focused) until "Close"; otherwise it has closed already.
-    const close = popup.getByRole('button', { name: 'Close', exact: true });
-    if (await close.isVisible()) {
-      await expect(popup.getByRole('button', { name: 'Go deeper' }).last()).toBeFocused();
-      await close.click();
-    }
+    await closeFollowUpOffer(popup);
 
     await popup.getByRole('button', { name: 'Snooze' }).click();
     await popup.getByLabel('1 hour').check();

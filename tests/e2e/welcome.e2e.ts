@@ -241,7 +241,9 @@ test.describe('first run, choices', () => {
     const newtab = await extension.open('newtab.html');
     await expect(newtab.getByTestId('newtab')).toHaveAttribute('data-evening', 'true');
     await expect(newtab.getByTestId('week-progress')).toHaveAttribute('data-goal', '5');
-    await expect(newtab.getByRole('button', { name: 'Send this question to Sam' })).toBeVisible();
+    // Paired, so tonight's question is the couple's, named for the partner.
+    await expect(newtab.getByText("Tonight's question, for you and Sam")).toBeVisible();
+    await expect(newtab.locator('blockquote[data-shared="true"]').first()).toBeVisible();
     // And the worker follows the new hours: tonight's minute tick runs now.
     await expect
       .poll(async () => (await extension.alarms()).map((a) => a.name))
