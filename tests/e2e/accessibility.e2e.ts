@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { join } from 'node:path';
+import { defaultSettings } from '../../utils/settings/settings';
 import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
 
 const PAGES = [
@@ -39,31 +40,8 @@ function lived(today: string): Record<string, unknown> {
   const entries: Record<string, unknown> = {
     // A few starred questions (one since retired), so the history's saved list is checked too.
     settings: {
-      schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-        weekday,
-        enabled: true,
-        start: '20:00',
-        end: '23:00',
-      })),
-      limitMinutes: 15,
-      weeklyGoal: 3,
-      weekStartsOn: null,
-      nudges: {
-        enabled: true,
-        kinds: { 'heads-up': true, 'evening-start': true, 'five-left': true, 'over-limit': true },
-        quietMinutes: 30,
-        maxPerEvening: 4,
-      },
-      challenge: { mode: 'rotate' },
-      partnerName: '',
-      pairCode: null,
-      prompts: {
-        favour: [],
-        hide: [],
-        keepLight: false,
-        choice: 'cycle',
-        saved: ['physical_15', 'care_07', 'care_19'],
-      },
+      ...defaultSettings(),
+      prompts: { ...defaultSettings().prompts, saved: ['physical_15', 'care_07', 'care_19'] },
     },
   };
   for (let offset = -42; offset <= -1; offset += 1) {

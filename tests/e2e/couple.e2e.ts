@@ -2,11 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { dayZone, eveningZone, expect, launchExtension, test } from './fixtures';
+import { dayZone, eveningZone, expect, launchExtension, test, describeIn } from './fixtures';
 
-test.describe('pairing', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'pairing', () => {
   test('a mistyped code is caught with a clear message and nothing is stored; unpairing is one button', async ({
     extension,
   }) => {
@@ -38,9 +36,7 @@ test.describe('pairing', () => {
   });
 });
 
-test.describe('send this question to your partner', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'send this question to your partner', () => {
   test('copies tonight’s question as plain text, with a calm confirmation', async ({
     extension,
   }) => {

@@ -10,6 +10,7 @@ import {
   storedEvening,
   test,
   type Extension,
+  describeIn,
 } from './fixtures';
 
 /** Chrome shows a popup at most 800 × 600; ours is 360 wide. */
@@ -44,9 +45,7 @@ for (const lang of ['en', 'es', 'de', 'fr', 'pt-BR'] as const) {
   });
 }
 
-test.describe('keyboard focus', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'keyboard focus', () => {
   test('popup: a form takes focus when it opens and gives it back when it closes', async ({
     extension,
   }) => {
@@ -99,9 +98,7 @@ test.describe('the new tab leads to the ritual', () => {
     ['evening', eveningZone()],
     ['day', dayZone()],
   ] as const) {
-    test.describe(moment, () => {
-      test.use({ timeZone: zone });
-
+    describeIn(zone, moment, () => {
       test(`in the ${moment}`, async ({ extension }) => {
         const page = await extension.open('newtab.html');
         await page.getByRole('link', { name: 'End-of-day ritual' }).click();
@@ -111,9 +108,7 @@ test.describe('the new tab leads to the ritual', () => {
   }
 });
 
-test.describe('history', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'history', () => {
   test('a new user in their first evening sees the empty state, not a blank chart', async ({
     extension,
   }) => {

@@ -285,6 +285,14 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** A block of tests that all run with the browser in `timeZone` (say, `eveningZone()`). */
+export function describeIn(timeZone: string, title: string, body: () => void): void {
+  test.describe(title, () => {
+    test.use({ timeZone });
+    body();
+  });
+}
+
 /**
  * After a check-in is saved, the popup's form stays open offering tonight's follow-up ("Go
  * deeper", focused) when the prompt has one; this closes it, and does nothing otherwise.

@@ -5,7 +5,7 @@
  * options page never overwrites a field the user is in: the stored value shows once they leave.
  */
 import type { Page } from '@playwright/test';
-import { closeFollowUpOffer, dayZone, eveningZone, expect, test } from './fixtures';
+import { closeFollowUpOffer, dayZone, describeIn, eveningZone, expect, test } from './fixtures';
 
 const LIMIT = 'Screen-time limit per evening (minutes)';
 const GOAL = 'Weekly goal (evenings)';
@@ -17,9 +17,7 @@ async function setField(page: Page, label: string, value: string): Promise<void>
   await page.getByLabel(label).press('Tab');
 }
 
-test.describe('two options tabs', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'two options tabs', () => {
   test('each shows what the other saved, and never what the user is typing over', async ({
     extension,
   }) => {
@@ -97,9 +95,7 @@ test.describe('two options tabs', () => {
   });
 });
 
-test.describe('pages follow what other pages do', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'pages follow what other pages do', () => {
   test('a check-in, "another one" and "I need it for a moment" show everywhere at once', async ({
     extension,
   }) => {

@@ -1,9 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { addDays, dayZone, eveningZone, expect, storedEvening, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, storedEvening, test, describeIn } from './fixtures';
 
-test.describe('history', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'history', () => {
   test('a new user sees the empty states', async ({ extension }) => {
     const page = await extension.open('evenings.html');
     await expect(page.getByTestId('week-progress')).toHaveAttribute('data-count', '0');
@@ -83,9 +81,7 @@ test.describe('history', () => {
   });
 });
 
-test.describe('ritual', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'ritual', () => {
   test('goes through every step with the keyboard and records a check-in', async ({
     extension,
   }) => {

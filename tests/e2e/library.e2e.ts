@@ -1,29 +1,10 @@
+import { defaultSettings } from '../../utils/settings/settings';
 import { dayZone, eveningZone, expect, storedEvening, test, type Extension } from './fixtures';
 
 /** The stored settings: the defaults with these prompt settings. */
 function settingsWith(prompts: Record<string, unknown>): Record<string, unknown> {
   return {
-    settings: {
-      schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-        weekday,
-        enabled: true,
-        start: '20:00',
-        end: '23:00',
-      })),
-      limitMinutes: 15,
-      weeklyGoal: 3,
-      weekStartsOn: null,
-      nudges: {
-        enabled: true,
-        kinds: { 'heads-up': true, 'evening-start': true, 'five-left': true, 'over-limit': true },
-        quietMinutes: 30,
-        maxPerEvening: 4,
-      },
-      challenge: { mode: 'rotate' },
-      partnerName: '',
-      pairCode: null,
-      prompts: { favour: [], hide: [], keepLight: false, choice: 'cycle', saved: [], ...prompts },
-    },
+    settings: { ...defaultSettings(), prompts: { ...defaultSettings().prompts, ...prompts } },
   };
 }
 

@@ -1,8 +1,6 @@
-import { dayZone, eveningZone, expect, test } from './fixtures';
+import { dayZone, eveningZone, expect, test, describeIn } from './fixtures';
 
-test.describe('in the evening, while active', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'in the evening, while active', () => {
   test('a nudge arrives within a minute, carrying tonight’s prompt', async ({ extension }) => {
     await expect
       .poll(async () => Object.keys(await extension.notifications()), { timeout: 60_000 })
@@ -67,9 +65,7 @@ test.describe('in the evening, while active', () => {
   });
 });
 
-test.describe('a snooze, seen again later', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'a snooze, seen again later', () => {
   test('the popup says nudges are paused and "Resume nudges" ends the snooze', async ({
     extension,
   }) => {
@@ -99,9 +95,7 @@ test.describe('a snooze, seen again later', () => {
   });
 });
 
-test.describe('in the day', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'in the day', () => {
   test('no nudge is sent', async ({ extension }) => {
     await expect.poll(async () => (await extension.alarms()).length).toBe(1);
     await extension.observeNow();

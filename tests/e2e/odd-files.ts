@@ -9,8 +9,11 @@
  *
  * Every schedule covers 20:00–23:00 and nothing between 08:00 and 19:00, so the e2e harness's
  * evening zone shows the evening and its day zone the day, whichever file was imported last.
- * No imports: the unit tests check the same files against the importer.
+ * Nothing from the product or the harness is imported (only the test settings of SPEC §8): the
+ * unit tests check the same files against the importer.
  */
+
+import { specSettings } from '../unit/spec-settings';
 
 /** The calendar date `days` after `date` (the harness has the same; this module stands alone). */
 function addDays(date: string, days: number): string {
@@ -52,19 +55,7 @@ const SCRIPTS = [
 ];
 
 function settings(overrides: { [key: string]: Json } = {}): { [key: string]: Json } {
-  return {
-    schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-      weekday,
-      enabled: true,
-      start: '20:00',
-      end: '23:00',
-    })),
-    limitMinutes: 15,
-    weeklyGoal: 3,
-    weekStartsOn: null,
-    nudges: { enabled: true },
-    ...overrides,
-  };
+  return { ...specSettings(), weekStartsOn: null, ...overrides };
 }
 
 function exportFile(evenings: Json[], settingsOverrides: { [key: string]: Json } = {}) {

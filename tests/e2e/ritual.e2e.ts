@@ -4,7 +4,7 @@
  * step's heading, and the Spanish end screen.
  */
 import type { Locator, Page } from '@playwright/test';
-import { eveningZone, expect, test, type Extension } from './fixtures';
+import { eveningZone, expect, test, type Extension, describeIn } from './fixtures';
 
 type RitualCheckIn = { kinds: string[]; source: string };
 
@@ -41,9 +41,7 @@ async function toCheckIn(page: Page, names: [string, string]) {
   return next;
 }
 
-test.describe('ritual', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'ritual', () => {
   test('saves the check-in once: Back shows it saved, forward again writes nothing new', async ({
     extension,
   }) => {

@@ -2,15 +2,14 @@ import {
   addDays,
   closeFollowUpOffer,
   dayZone,
+  describeIn,
   eveningZone,
   expect,
   storedEvening,
   test,
 } from './fixtures';
 
-test.describe('new tab in the evening', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'new tab in the evening', () => {
   test('shows the invitation with tonight’s prompt, minutes and week', async ({ extension }) => {
     const page = await extension.open('newtab.html');
     await expect(page.getByTestId('newtab')).toHaveAttribute('data-evening', 'true');
@@ -118,9 +117,7 @@ test.describe('new tab in the evening', () => {
   });
 });
 
-test.describe('an evening the browser never saw', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'an evening the browser never saw', () => {
   test('can be marked "We were screen-free" from the popup within a week', async ({
     extension,
   }) => {
@@ -137,9 +134,7 @@ test.describe('an evening the browser never saw', () => {
   });
 });
 
-test.describe('new tab in the day', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'new tab in the day', () => {
   test('shows the week, this week’s challenge and a question to save for tonight', async ({
     extension,
   }) => {

@@ -4,6 +4,7 @@
  * writing its items into `storage.sync` from an extension page, as its own Closer would.
  */
 import type { Page } from '@playwright/test';
+import { defaultSettings } from '../../utils/settings/settings';
 import { addDays, eveningZone, expect, test, type Extension } from './fixtures';
 
 test.use({ timeZone: eveningZone() });
@@ -40,27 +41,8 @@ test('a second computer’s minutes add up: week count, tonight’s minutes and 
   const [twoDaysAgo, yesterday] = [addDays(today, -2), addDays(today, -1)];
   // Weeks start two days ago, so this week has two evenings behind it whatever today is.
   const weekStartsOn = new Date(`${twoDaysAgo}T12:00:00Z`).getUTCDay();
-  const settings = {
-    schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-      weekday,
-      enabled: true,
-      start: '20:00',
-      end: '23:00',
-    })),
-    limitMinutes: 15,
-    weeklyGoal: 3,
-    weekStartsOn,
-    nudges: {
-      enabled: false,
-      kinds: { 'heads-up': true, 'evening-start': true, 'five-left': true, 'over-limit': true },
-      quietMinutes: 30,
-      maxPerEvening: 4,
-    },
-    prompts: { favour: [], hide: [], keepLight: false, choice: 'cycle', saved: [] },
-    challenge: { mode: 'rotate' },
-    partnerName: '',
-    pairCode: null,
-  };
+  const defaults = defaultSettings();
+  const settings = { ...defaults, weekStartsOn, nudges: { ...defaults.nudges, enabled: false } };
   const decided = (date: string, minutes: number) => ({
     date,
     screenMinutes: minutes,

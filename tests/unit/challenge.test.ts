@@ -15,12 +15,11 @@ import type { Messages } from '../../scripts/locales';
 import { addDays, weekdayOf } from '@/utils/time/schedule';
 import type { ChallengeSetting } from '@/utils/settings/schema';
 import { INTIMACY_KINDS, type IntimacyKind } from '@/utils/settings/settings';
+import { datesFrom } from './export-arbitraries';
 
 const ROTATE: ChallengeSetting = { mode: 'rotate' };
 
-const dateArb = fc
-  .integer({ min: 0, max: 62_000 })
-  .map((n) => Temporal.PlainDate.from('1990-01-01').add({ days: n }).toString());
+const dateArb = datesFrom('1990-01-01', 62_000);
 
 function next(kind: IntimacyKind): IntimacyKind {
   return INTIMACY_KINDS[(INTIMACY_KINDS.indexOf(kind) + 1) % INTIMACY_KINDS.length]!;

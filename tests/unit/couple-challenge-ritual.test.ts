@@ -10,16 +10,12 @@ import {
 } from '@/utils/prompts/ritual';
 import { INTIMACY_KINDS } from '@/utils/settings/settings';
 import { addDays } from '@/utils/time/schedule';
-import { pairCodeArb } from './export-arbitraries';
+import { pairCodeArb, datesFrom } from './export-arbitraries';
 import { localeLanguages, mergeLocale } from '../../scripts/locales';
 
 /** A Monday from 2000 to about 2150. */
-const mondayArb = fc
-  .integer({ min: 0, max: 8000 })
-  .map((n) => Temporal.PlainDate.from('2000-01-03').add({ weeks: n }).toString());
-const dateArb = fc
-  .integer({ min: 0, max: 55_000 })
-  .map((n) => Temporal.PlainDate.from('2000-01-01').add({ days: n }).toString());
+const mondayArb = datesFrom('2000-01-03', 8000, 'weeks');
+const dateArb = datesFrom('2000-01-01', 55_000);
 
 describe('the couple’s weekly challenge', () => {
   it('is the same for the same code and week, whatever each partner’s first day of the week', () => {

@@ -4,6 +4,7 @@ import { ALARMS, ensureAlarms, observe, putDown } from '@/utils/engine/evening-e
 import { eveningOn, nextEvening } from '@/utils/time/schedule';
 import { defaultSettings } from '@/utils/settings/settings';
 import { eraseAll, read, readEvening, readSettings, writeSettings } from '@/utils/data/storage';
+import { fakeIdle, keyI18n } from './fake-apis';
 
 // The process runs in UTC (vitest.config.ts), so the worker's zone is UTC here.
 const zone = 'UTC';
@@ -17,12 +18,8 @@ beforeEach(async () => {
   audible = false;
   // The fake browser has no idle API and no i18n; give the worker what it asks for.
   Object.assign(fakeBrowser, {
-    idle: {
-      queryState: async () => idleState,
-      setDetectionInterval: () => undefined,
-      onStateChanged: { addListener: () => undefined },
-    },
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+    idle: fakeIdle(() => idleState),
+    i18n: keyI18n(),
   });
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () =>
     audible ? [{ audible: true } as never] : [],

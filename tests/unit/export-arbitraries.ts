@@ -93,6 +93,14 @@ export const dateArb = fc
   .integer({ min: 0, max: Math.floor((lastDate - from) / dayMs) })
   .map((days) => new Date(from + days * dayMs).toISOString().slice(0, 10));
 
+/** `YYYY-MM-DD` dates from `first` to `count` days (or weeks) after it. */
+export const datesFrom = (first: string, count: number, unit: 'days' | 'weeks' = 'days') =>
+  fc.integer({ min: 0, max: count }).map((n) =>
+    Temporal.PlainDate.from(first)
+      .add({ [unit]: n })
+      .toString(),
+  );
+
 /** An ISO instant as `Date#toISOString` writes it. */
 export const instantArb = fc
   .integer({ min: from, max: to })

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { eraseAll, read } from '@/utils/data/storage';
 import { welcomeOnFirstInstall } from '@/utils/engine/first-run';
 import { registerWorker } from '@/utils/engine/worker';
+import { fakeIdle, keyI18n } from './fake-apis';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
@@ -52,12 +53,8 @@ describe('the welcome page on first run', () => {
 
   it('is what the worker does on runtime.onInstalled', async () => {
     Object.assign(fakeBrowser, {
-      idle: {
-        queryState: async () => 'active',
-        setDetectionInterval: vi.fn(),
-        onStateChanged: { addListener: vi.fn() },
-      },
-      i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+      idle: fakeIdle(),
+      i18n: keyI18n(),
     });
     registerWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });

@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES } from '@/utils/data/import-file';
 import { DB_NAME, eraseAll, importData, mutate, STORE_NAME } from '@/utils/data/storage';
 import { importBlob } from '@/utils/data/transfer';
 import { defaultSettings } from '@/utils/settings/settings';
+import { specSettings } from './spec-settings';
 
 const CLOCK = { now: Date.parse('2026-11-30T21:00:00.000Z'), zone: 'Europe/Berlin' };
 
@@ -21,18 +22,7 @@ function validFile(): Json {
     app: 'closer',
     schemaVersion: 2,
     exportedAt: '2026-11-30T20:00:00.000Z',
-    settings: {
-      schedule: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-        weekday,
-        enabled: true,
-        start: '20:00',
-        end: '23:00',
-      })),
-      limitMinutes: 30,
-      weeklyGoal: 5,
-      weekStartsOn: 1,
-      nudges: { enabled: false },
-    },
+    settings: { ...specSettings(), limitMinutes: 30, weeklyGoal: 5, nudges: { enabled: false } },
     evenings: [
       {
         date: '2026-11-28',

@@ -16,15 +16,14 @@ import {
 import { PROMPTS, promptById, savedPrompts, type Prompt } from '@/utils/prompts/library';
 import { addDays } from '@/utils/time/schedule';
 import { PROMPT_CATEGORIES, type PromptCategory } from '@/utils/settings/settings';
+import { datesFrom } from './export-arbitraries';
 
 const NONE: SelectionSettings = { favour: [], hide: [] };
 const LIGHT: SelectionSettings = { favour: [], hide: [], keepLight: true };
 const TENDER = PROMPTS.filter((p) => p.tender);
 
 /** Dates from 1990 to about 2160, as `YYYY-MM-DD`. */
-const dateArb = fc
-  .integer({ min: 0, max: 62_000 })
-  .map((n) => Temporal.PlainDate.from('1990-01-01').add({ days: n }).toString());
+const dateArb = datesFrom('1990-01-01', 62_000);
 
 /** Any prompt settings, including "Keep it light" and saved questions (some of them retired). */
 const settingsArb: fc.Arbitrary<SelectionSettings> = fc.record({

@@ -14,6 +14,7 @@ import { MAX_SAVED_PROMPTS, defaultSettings } from '@/utils/settings/settings';
 import { addDays } from '@/utils/time/schedule';
 import { buildTonightView } from '@/utils/views/tonight-view';
 import { promptView } from '@/utils/views/prompt-view';
+import { fakeIdle, keyI18n } from './fake-apis';
 
 const zone = 'UTC';
 
@@ -23,13 +24,9 @@ const messageOf = (call: unknown) => ((call as unknown[])[1] as { message: strin
 beforeEach(async () => {
   await eraseAll();
   Object.assign(fakeBrowser, {
-    idle: {
-      queryState: async () => 'active',
-      setDetectionInterval: () => undefined,
-      onStateChanged: { addListener: () => undefined },
-    },
+    idle: fakeIdle(),
     // The key stands in for the text, so a notification shows which prompt it carries.
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+    i18n: keyI18n(),
   });
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => []);
 });

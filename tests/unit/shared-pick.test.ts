@@ -13,12 +13,10 @@ import {
 import { dayNumber, NO_REPEAT_DAYS, tonightsPrompt } from '@/utils/prompts/selection';
 import { addDays } from '@/utils/time/schedule';
 import { PROMPT_CATEGORIES } from '@/utils/settings/settings';
-import { pairCodeArb } from './export-arbitraries';
+import { pairCodeArb, datesFrom } from './export-arbitraries';
 
 /** Dates from 1990 to about 2160, as `YYYY-MM-DD`. */
-const dateArb = fc
-  .integer({ min: 0, max: 62_000 })
-  .map((n) => Temporal.PlainDate.from('1990-01-01').add({ days: n }).toString());
+const dateArb = datesFrom('1990-01-01', 62_000);
 
 /** Two different codes. */
 const twoCodesArb = fc.tuple(pairCodeArb, pairCodeArb).filter(([a, b]) => a !== b);

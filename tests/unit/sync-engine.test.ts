@@ -7,6 +7,7 @@ import { startSync } from '@/utils/data/sync';
 import { encodeEvenings, fieldItem } from '@/utils/data/sync-format';
 import type { EveningRecord } from '@/utils/evening/record';
 import { defaultSettings } from '@/utils/settings/settings';
+import { fakeIdle } from './fake-apis';
 
 // The process runs in UTC (vitest.config.ts), so the worker's zone is UTC here.
 const MINUTE = 60_000;
@@ -15,11 +16,7 @@ const TONIGHT = '2026-11-24';
 beforeEach(async () => {
   await eraseAll();
   Object.assign(fakeBrowser, {
-    idle: {
-      queryState: async () => 'active',
-      setDetectionInterval: () => undefined,
-      onStateChanged: { addListener: () => undefined },
-    },
+    idle: fakeIdle(),
     // Substitutions show in the text, so a nudge's minutes can be read back.
     i18n: {
       getMessage: (key: string, subs?: string | string[]) =>

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeIdle, keyI18n } from './fake-apis';
 
 // Storage that fails the way a full disk or a corrupt record does.
 const failing = vi.hoisted(() => ({ on: false }));
@@ -20,12 +21,8 @@ const { answerMessages, send } = await import('@/utils/engine/messages');
 beforeEach(() => {
   failing.on = false;
   Object.assign(fakeBrowser, {
-    idle: {
-      queryState: async () => 'active',
-      setDetectionInterval: vi.fn(),
-      onStateChanged: { addListener: vi.fn() },
-    },
-    i18n: { getMessage: (key: string) => key, getUILanguage: () => 'en' },
+    idle: fakeIdle(),
+    i18n: keyI18n(),
   });
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });

@@ -1,0 +1,13 @@
+/** The browser APIs that WXT's fake browser lacks, as the worker's tests stand them in. */
+
+/** An idle API whose user is in `state()` (active unless a test says otherwise). */
+export function fakeIdle(state: () => string = () => 'active') {
+  return {
+    queryState: async () => state(),
+    setDetectionInterval: () => undefined,
+    onStateChanged: { addListener: () => undefined },
+  };
+}
+
+/** An English i18n API whose message is its key, so a test reads which text was shown. */
+export const keyI18n = () => ({ getMessage: (key: string) => key, getUILanguage: () => 'en' });
