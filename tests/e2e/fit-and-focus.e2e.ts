@@ -11,6 +11,7 @@ import {
   test,
   type Extension,
   describeIn,
+  liveApp,
 } from './fixtures';
 
 /** Chrome shows a popup at most 800 × 600; ours is 360 wide. */
@@ -34,6 +35,8 @@ for (const lang of ['en', 'es', 'de', 'fr', 'pt-BR'] as const) {
       const page = await extension.context.newPage();
       await page.setViewportSize(POPUP);
       await page.goto(extension.url('popup.html'));
+      // Measured on the live popup: the first frame's snapshot is replaced in place.
+      await liveApp(page);
       const putDown = page.locator('.actions .button.primary');
       await expect(putDown).toBeVisible();
       const box = (await putDown.boundingBox())!;

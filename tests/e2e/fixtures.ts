@@ -294,6 +294,14 @@ export function describeIn(timeZone: string, title: string, body: () => void): v
 }
 
 /**
+ * Waits until the new tab or popup shows its live rendering: the snapshot painted in the first
+ * frame (`data-instant`) is replaced in place, so an element found before then may detach.
+ */
+export async function liveApp(page: Page): Promise<void> {
+  await page.locator('#app > [data-evening]:not([data-instant])').waitFor();
+}
+
+/**
  * After a check-in is saved, the popup's form stays open offering tonight's follow-up ("Go
  * deeper", focused) when the prompt has one; this closes it, and does nothing otherwise.
  */

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { defaultSettings } from '../../utils/settings/settings';
-import { dayZone, eveningZone, expect, test, type Extension } from './fixtures';
+import { dayZone, eveningZone, expect, liveApp, test, type Extension } from './fixtures';
 
 /** Every value the page's figures ever had, and what they were when the first frame was painted. */
 interface Recorded {
@@ -75,7 +75,7 @@ async function openSettled(extension: Extension, path: string) {
   await page.goto(extension.url(path));
   // The live page has taken the snapshot's place (the pages' clock may be fake here, so this
   // waits on the document rather than on the page's performance mark).
-  await page.locator('#app > [data-evening]:not([data-instant])').waitFor();
+  await liveApp(page);
   // A moment for anything that would still change it.
   await page.waitForTimeout(300);
   const recorded = await page.evaluate(
