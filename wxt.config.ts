@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 // For the `svelte` key's type (the module declares it).
 import type {} from '@wxt-dev/module-svelte';
 import { localeLanguages, mergeLocale } from './scripts/locales';
+import { pageShellPlugin } from './scripts/page-shell';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -19,6 +20,8 @@ export default defineConfig({
   imports: false,
   // Every supported browser preloads modules natively; the polyfill would cost each page ~0.5 KB.
   vite: () => ({
+    // Each index.html says only what is its own; the shell all pages share is written once.
+    plugins: [pageShellPlugin()],
     build: {
       modulePreload: { polyfill: false },
       // Small chunks are folded into bigger ones (fewer requests), but a small chunk folded into
