@@ -52,6 +52,15 @@ export class Tonight {
     return still;
   }
 
+  /**
+   * Sends `text` to the partner (share sheet or clipboard); resolves to the confirmation to show.
+   * Loaded on the press, well inside the click's activation: the first screen never needs it.
+   */
+  async share(text: string): Promise<string> {
+    const { shareQuestion } = await import('./on-demand');
+    return shareQuestion(text, this.settings?.partnerName ?? '');
+  }
+
   /** Reads storage and recomputes the view. */
   async load(): Promise<void> {
     const generation = snapshotGeneration();

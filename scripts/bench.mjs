@@ -26,6 +26,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_MISSING, CHROMIUM_PATH, chromiumArgs, hasChromium } from './chromium.mjs';
+import { recorderScript, shownValues } from './content-record.mjs';
 import { measureSizes } from './sizes.mjs';
 import { dayZone, eveningZone } from './zones.mjs';
 
@@ -76,7 +77,7 @@ async function launch(timeZone) {
     env: { ...process.env, TZ: timeZone },
     args: chromiumArgs(COPY),
   });
-  await context.addInitScript(recorder);
+  await context.addInitScript(recorderScript);
   const running = () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   const id = new URL(
@@ -117,58 +118,6 @@ async function launch(timeZone) {
     url: (path) => `chrome-extension://${id}/${path}`,
     close,
   };
-}
-
-/**
- * Runs in every page before its own scripts: records paints and what the page shows. The entry
- * script of the new tab and popup blocks rendering until it has painted, and their app loads
- * after the first frame, so the document at DOMContentLoaded is what the first frame shows.
- */
-function recorder() {
-  const shown = () => ({
-    prompt: document.querySelector('[data-testid="prompt"]')?.textContent?.trim() ?? null,
-    minutes:
-      document.querySelector('[data-testid="tonight"]')?.getAttribute('data-minutes') ?? null,
-    count:
-      document.querySelector('[data-testid="week-progress"]')?.getAttribute('data-count') ?? null,
-    evening: document.querySelector('[data-evening]')?.getAttribute('data-evening') ?? null,
-  });
-  const record = {
-    fcp: null,
-    lcp: [],
-    first: null,
-    seen: { prompt: [], minutes: [], count: [], evening: [] },
-  };
-  Object.defineProperty(globalThis, '__closerBench', { value: record });
-  const describe = (element) =>
-    element
-      ? element.dataset?.testid ||
-        `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}`
-      : 'removed';
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      record.lcp.push({ t: e.startTime, element: describe(e.element) });
-  }).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      if (e.name === 'first-contentful-paint') record.fcp = e.startTime;
-  }).observe({ type: 'paint', buffered: true });
-  const note = () => {
-    for (const [key, value] of Object.entries(shown())) {
-      const seen = record.seen[key];
-      if (value !== null && seen.at(-1) !== value) seen.push(value);
-    }
-  };
-  new MutationObserver(note).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    characterData: true,
-  });
-  document.addEventListener('DOMContentLoaded', () => {
-    record.first = shown();
-    note();
-  });
 }
 
 /** Stops every service worker, through a CDP session on the context's blank page (no extension page stays open). */
@@ -212,15 +161,10 @@ async function loadOnce(ext, path) {
   let record;
   for (let waited = 0; ; waited += 20) {
     await page.waitForTimeout(20);
-    record = await page.evaluate(() => globalThis.__closerBench);
+    record = await page.evaluate(() => globalThis.__closerRecord);
     if ((record.fcp !== null && record.lcp.length && waited >= 100) || waited > 5000) break;
   }
-  const settled = await page.evaluate(() => ({
-    prompt: document.querySelector('[data-testid="prompt"]')?.textContent?.trim() ?? null,
-    count:
-      document.querySelector('[data-testid="week-progress"]')?.getAttribute('data-count') ?? null,
-    evening: document.querySelector('[data-evening]')?.getAttribute('data-evening') ?? null,
-  }));
+  const settled = await page.evaluate(shownValues);
   await page.close();
   if (record.fcp === null || !record.lcp.length)
     throw new Error(`${path}: no paint entries after 5 s`);

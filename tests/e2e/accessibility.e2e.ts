@@ -2,15 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { join } from 'node:path';
 import { defaultSettings } from '../../utils/settings/settings';
-import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
+import { PAGES as ALL_PAGES, addDays, dayZone, eveningZone, expect, test } from './fixtures';
 
-const PAGES = [
-  ['popup', 'popup.html'],
-  ['newtab', 'newtab.html'],
-  ['options', 'options.html'],
-  ['history', 'evenings.html'],
-  ['ritual', 'ritual.html'],
-] as const;
+/** The welcome's steps are checked one by one below. */
+const PAGES = ALL_PAGES.filter(([name]) => name !== 'welcome');
 
 /** Saves a screenshot with the test's output and, for `npm run screenshots`, in the docs. */
 async function screenshot(page: Page, file: string, testInfo: TestInfo): Promise<void> {

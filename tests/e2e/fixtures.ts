@@ -293,6 +293,16 @@ export function describeIn(timeZone: string, title: string, body: () => void): v
   });
 }
 
+/** Every page a user sees, by name, with its path; the welcome last (it is a run of steps). */
+export const PAGES = [
+  ['popup', 'popup.html'],
+  ['newtab', 'newtab.html'],
+  ['options', 'options.html'],
+  ['history', 'evenings.html'],
+  ['ritual', 'ritual.html'],
+  ['welcome', 'welcome.html'],
+] as const;
+
 /**
  * Waits until the new tab or popup shows its live rendering: the snapshot painted in the first
  * frame (`data-instant`) is replaced in place, so an element found before then may detach.

@@ -5,68 +5,17 @@
  * state, warm or with the worker stopped, right after the evening starts and after midnight.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import {
+  recorderScript,
+  shownValues,
+  type ContentRecord,
+  type ShownValues,
+} from '../../scripts/content-record.mjs';
 import { defaultSettings } from '../../utils/settings/settings';
 import { dayZone, eveningZone, expect, liveApp, test, type Extension } from './fixtures';
 
-/** Every value the page's figures ever had, and what they were when the first frame was painted. */
-interface Recorded {
-  first: Values | null;
-  seen: { [K in keyof Values]: string[] };
-}
-interface Values {
-  prompt: string | null;
-  evening: string | null;
-  count: string | null;
-  minutes: string | null;
-  /** The week's dot for today, once today's evening is still to come or under way. */
-  today: string | null;
-}
-
-/**
- * Installed before any page script (CDP Page.addScriptToEvaluateOnNewDocument). The entry script
- * blocks rendering until it has painted the snapshot, and the app loads only after the first
- * frame, so the document at DOMContentLoaded is the one the first frame shows.
- */
-function recorder() {
-  const values = () => ({
-    prompt: document.querySelector('[data-testid="prompt"]')?.textContent?.trim() ?? null,
-    evening: document.querySelector('[data-evening]')?.getAttribute('data-evening') ?? null,
-    count:
-      document.querySelector('[data-testid="week-progress"]')?.getAttribute('data-count') ?? null,
-    minutes:
-      document.querySelector('[data-testid="tonight"]')?.getAttribute('data-minutes') ?? null,
-    today:
-      document.querySelector('[data-testid="week-progress"] .tonight')?.getAttribute('data-date') ??
-      null,
-  });
-  const record = {
-    first: null,
-    seen: { prompt: [], evening: [], count: [], minutes: [], today: [] },
-  } as {
-    first: ReturnType<typeof values> | null;
-    seen: Record<string, string[]>;
-  };
-  Object.defineProperty(globalThis, '__closerRecord', { value: record });
-  const note = () => {
-    for (const [key, value] of Object.entries(values())) {
-      const seen = record.seen[key]!;
-      if (value !== null && seen.at(-1) !== value) seen.push(value);
-    }
-  };
-  new MutationObserver(note).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    characterData: true,
-  });
-  document.addEventListener('DOMContentLoaded', () => {
-    record.first = values();
-    note();
-  });
-}
-
 async function record(context: BrowserContext): Promise<void> {
-  await context.addInitScript(recorder);
+  await context.addInitScript(recorderScript);
 }
 
 /** Opens a page, waits until it shows what it read from storage, and returns what it recorded. */
@@ -79,7 +28,7 @@ async function openSettled(extension: Extension, path: string) {
   // A moment for anything that would still change it.
   await page.waitForTimeout(300);
   const recorded = await page.evaluate(
-    () => (globalThis as unknown as { __closerRecord: Recorded }).__closerRecord,
+    () => (globalThis as unknown as { __closerRecord: ContentRecord }).__closerRecord,
   );
   return { page, recorded };
 }
@@ -97,24 +46,13 @@ async function expectNoSwap(extension: Extension, path: string, expectEvening: b
   return { page, settled };
 }
 
-async function settledValues(page: Page): Promise<Values> {
-  const attr = (testId: string, name: string) =>
-    page.locator(`[data-testid="${testId}"]`).first().getAttribute(name, { timeout: 1000 });
-  return {
-    prompt: (await page.getByTestId('prompt').textContent())?.trim() ?? null,
-    evening: await page.locator('[data-evening]').getAttribute('data-evening'),
-    count: await attr('week-progress', 'data-count'),
-    minutes: (await page.getByTestId('tonight').count())
-      ? await attr('tonight', 'data-minutes')
-      : null,
-    today: (await page.locator('[data-testid="week-progress"] .tonight').count())
-      ? await page.locator('[data-testid="week-progress"] .tonight').getAttribute('data-date')
-      : null,
-  };
+async function settledValues(page: Page): Promise<ShownValues> {
+  await page.getByTestId('prompt').waitFor();
+  return page.evaluate(shownValues);
 }
 
 /** The first frame already showed the prompt, evening state and week the page settled on, and they never changed. */
-function expectPaintedAsSettled(recorded: Recorded, settled: Values) {
+function expectPaintedAsSettled(recorded: ContentRecord, settled: ShownValues) {
   expect(recorded.first, 'the first frame showed the snapshot').not.toBeNull();
   expect(recorded.first!.prompt).toBe(settled.prompt);
   expect(recorded.first!.evening).toBe(settled.evening);
@@ -257,7 +195,7 @@ test.describe('right after midnight', () => {
 });
 
 /** Whatever the first frame showed (the shell, or a snapshot) was what the page settled on: nothing stale, ever. */
-function expectNothingStale(recorded: Recorded, settled: Values) {
+function expectNothingStale(recorded: ContentRecord, settled: ShownValues) {
   for (const key of ['prompt', 'evening', 'count', 'today'] as const) {
     expect(recorded.seen[key], key).toEqual(settled[key] === null ? [] : [settled[key]]);
   }

@@ -9,22 +9,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { mergeLocale } from '../../scripts/locales';
-import { dayZone, eveningZone, expect, storedEvening, test, type Extension } from './fixtures';
+import {
+  PAGES,
+  dayZone,
+  eveningZone,
+  expect,
+  storedEvening,
+  test,
+  type Extension,
+} from './fixtures';
 
 /** Chromium's `--lang` and the `locales/` folder Chrome picks for it. */
 const LANGUAGES = [
   ['de', 'de'],
   ['fr', 'fr'],
   ['pt-BR', 'pt_BR'],
-] as const;
-
-const PAGES = [
-  ['popup', 'popup.html'],
-  ['newtab', 'newtab.html'],
-  ['options', 'options.html'],
-  ['history', 'evenings.html'],
-  ['ritual', 'ritual.html'],
-  ['welcome', 'welcome.html'],
 ] as const;
 
 const english = mergeLocale('en');

@@ -1,0 +1,17 @@
+/** The figures a page shows; null where the page does not show that figure. */
+export interface ShownValues {
+  prompt: string | null;
+  evening: string | null;
+  count: string | null;
+  minutes: string | null;
+  today: string | null;
+}
+/** What `recorderScript` keeps in `globalThis.__closerRecord`. */
+export interface ContentRecord {
+  fcp: number | null;
+  lcp: { t: number; element: string }[];
+  first: ShownValues | null;
+  seen: { [K in keyof ShownValues]: string[] };
+}
+export function shownValues(): ShownValues;
+export const recorderScript: string;
