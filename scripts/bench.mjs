@@ -12,6 +12,10 @@
 // frame showed, and every value the prompt, tonight's minutes, the week's count and the
 // evening state ever had: a load whose page settles on anything else than its first frame
 // showed, or that changes any of them, is a content swap.
+//
+// The floor row loads the bare page with one empty script file of its own, warm, against the
+// bare page: the least an MV3 page that paints anything from storage before its first frame
+// pays (its CSP allows no inline script), so the paint ratios can be read against it.
 import { chromium } from '@playwright/test';
 import { execSync, spawnSync } from 'node:child_process';
 import {
@@ -48,6 +52,14 @@ const BARE_PAGE = `<!doctype html>
 <body><h1>Closer</h1><p>A bare static page to compare first paint against.</p></body></html>
 `;
 
+/**
+ * The floor for any MV3 extension page that paints from storage: the bare page plus one script
+ * file run before its first frame (the extension's CSP allows no inline script). An empty one.
+ */
+const FLOOR_PAGE = BARE_PAGE.replace('</p></body>', '</p><script src="/floor.js"></script></body>');
+/** Pages with no app: nothing to wait for once loaded. */
+const STATIC_PAGES = new Set(['bare.html', 'floor.html']);
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -65,6 +77,8 @@ function build() {
   rmSync(COPY, { recursive: true, force: true });
   cpSync(BUILD, COPY, { recursive: true });
   writeFileSync(join(COPY, 'bare.html'), BARE_PAGE);
+  writeFileSync(join(COPY, 'floor.html'), FLOOR_PAGE);
+  writeFileSync(join(COPY, 'floor.js'), '');
 }
 
 /** Chromium with the bench copy loaded, in a given zone; returns the context and extension id. */
@@ -147,7 +161,7 @@ async function loadOnce(ext, path) {
     if (url.pathname.endsWith('.js')) scripts.push(url.pathname.slice(1));
   });
   await page.goto(ext.url(path), { waitUntil: 'load' });
-  if (path !== 'bare.html') {
+  if (!STATIC_PAGES.has(path)) {
     await page.waitForFunction(
       () => performance.getEntriesByName('closer:settled').length > 0,
       null,
@@ -427,6 +441,18 @@ async function paints(ext, state, open, out) {
         const extra = load.scripts.filter((f) => !open[page].has(f));
         if (extra.length) unexpected.push(`${name} ${where}: ${extra.join(', ')}`);
       }
+    }
+    if (mode === 'warm') {
+      // Where the floor is on this machine: what one script before the first frame costs.
+      const floor = await paintRound(ext, 'floor.html', false);
+      out.bare.push([
+        `floor (bare + one script) FCP ÷ bare, ${state}`,
+        (floor.page.fcp / floor.bare.fcp).toFixed(2),
+        '×',
+        '—',
+        true,
+        `${round(floor.page.fcp, 1)} ms vs ${round(floor.bare.fcp, 1)} ms`,
+      ]);
     }
     out.bare.push([
       `bare page FCP / LCP, ${where}`,
