@@ -10,6 +10,7 @@ import {
 } from '@/utils/data/export-file';
 import { defaultSettings } from '@/utils/settings/settings';
 import { eveningsArb, settingsArb, shuffledKeys } from './export-arbitraries';
+import { LOCAL_DATES } from './zones';
 
 const NOW = Date.parse('2026-11-24T21:04:05.000Z');
 
@@ -222,17 +223,12 @@ describe('serialiseExport', () => {
 });
 
 describe('exportFileName', () => {
-  it.each([
-    ['2026-11-24T23:30:00Z', 'Pacific/Auckland', 'closer-export-2026-11-25.json'],
-    ['2026-11-24T23:30:00Z', 'UTC', 'closer-export-2026-11-24.json'],
-    ['2026-11-25T05:00:00Z', 'America/Los_Angeles', 'closer-export-2026-11-24.json'],
-    ['2026-11-24T18:29:00Z', 'Asia/Kolkata', 'closer-export-2026-11-24.json'],
-    ['2026-11-24T18:30:00Z', 'Asia/Kolkata', 'closer-export-2026-11-25.json'],
-    ['2026-12-31T10:00:00Z', 'Pacific/Kiritimati', 'closer-export-2027-01-01.json'],
-    ['2028-02-29T12:00:00Z', 'Europe/Berlin', 'closer-export-2028-02-29.json'],
-  ])('%s in %s → %s', (instant, zone, name) => {
-    expect(exportFileName(Date.parse(instant), zone)).toBe(name);
-  });
+  it.each(LOCAL_DATES)(
+    '$instant in $zone → closer-export-$date.json',
+    ({ instant, zone, date }) => {
+      expect(exportFileName(Date.parse(instant), zone)).toBe(`closer-export-${date}.json`);
+    },
+  );
 
   it('agrees with Temporal for any instant and zone (property)', () => {
     const zones = ['Pacific/Auckland', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];

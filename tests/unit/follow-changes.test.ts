@@ -78,78 +78,70 @@ describe('followChanges', () => {
   });
 });
 
-/** An input as far as `storedValue` looks at it; `focused` plays document.activeElement. */
+/** An input as far as `storedValue` looks at it; the steps below play the user and the page. */
 function control(initial: string | number) {
   const node = Object.assign(new EventTarget(), {
     value: '',
     ownerDocument: page,
   });
-  const action = storedValue(node as unknown as HTMLInputElement, initial);
-  return {
-    node,
-    action,
-    focus: () => (page.activeElement = node),
-    type: (text: string) => (node.value = text),
-    commit: () => node.dispatchEvent(new Event('change')),
-    leave: () => {
-      page.activeElement = null;
-      node.dispatchEvent(new Event('blur'));
-    },
-  };
+  return { node, action: storedValue(node as unknown as HTMLInputElement, initial) };
 }
 
+/**
+ * One thing that happens to a field, in a story: the user's doing (focus sets
+ * document.activeElement), a value stored elsewhere, or a check of what the field shows.
+ */
+type Step = (field: ReturnType<typeof control>) => void;
+
+const focus: Step = ({ node }) => (page.activeElement = node);
+const type =
+  (text: string): Step =>
+  ({ node }) =>
+    (node.value = text);
+const commit: Step = ({ node }) => node.dispatchEvent(new Event('change'));
+const leave: Step = ({ node }) => {
+  page.activeElement = null;
+  node.dispatchEvent(new Event('blur'));
+};
+const store =
+  (value: string | number): Step =>
+  ({ action }) =>
+    action.update(value);
+const shows =
+  (text: string): Step =>
+  ({ node }) =>
+    expect(node.value).toBe(text);
+
 describe('storedValue', () => {
-  it('shows the stored value, and a new one at once while the user is elsewhere', () => {
-    const field = control(15);
-    expect(field.node.value).toBe('15');
-    field.action.update(30);
-    expect(field.node.value).toBe('30');
-  });
-
-  it('keeps what the user is typing; the value stored meanwhile shows once they leave', () => {
-    const field = control(15);
-    field.focus();
-    field.type('2');
-    field.action.update(30);
-    expect(field.node.value).toBe('2');
-    field.action.update(45);
-    expect(field.node.value).toBe('2');
-    field.leave();
-    expect(field.node.value).toBe('45');
-  });
-
-  it('a focused field the user has not touched waits too', () => {
-    const field = control('20:00');
-    field.focus();
-    field.action.update('21:30');
-    expect(field.node.value).toBe('20:00');
-    field.leave();
-    expect(field.node.value).toBe('21:30');
-  });
-
-  it('a change the user commits wins over one stored while they typed', () => {
-    const field = control(15);
-    field.focus();
-    field.type('25');
-    field.action.update(30);
-    field.commit();
-    field.leave();
-    expect(field.node.value).toBe('25');
-    // Their edit lands and comes back as the stored value: nothing moves.
-    field.action.update(25);
-    expect(field.node.value).toBe('25');
-  });
-
-  it('a refused value stays for the user to correct until something else is stored', () => {
-    const field = control(3);
-    field.focus();
-    field.type('9');
-    field.commit();
-    field.leave();
-    expect(field.node.value).toBe('9');
-    field.action.update(3);
-    expect(field.node.value).toBe('9');
-    field.action.update(5);
-    expect(field.node.value).toBe('5');
+  it.each<[string, string | number, Step[]]>([
+    [
+      'shows the stored value, and a new one at once while the user is elsewhere',
+      15,
+      [shows('15'), store(30), shows('30')],
+    ],
+    [
+      'keeps what the user is typing; the value stored meanwhile shows once they leave',
+      15,
+      [focus, type('2'), store(30), shows('2'), store(45), shows('2'), leave, shows('45')],
+    ],
+    [
+      'a focused field the user has not touched waits too',
+      '20:00',
+      [focus, store('21:30'), shows('20:00'), leave, shows('21:30')],
+    ],
+    [
+      // Their edit lands and comes back as the stored value: nothing moves.
+      'a change the user commits wins over one stored while they typed',
+      15,
+      [focus, type('25'), store(30), commit, leave, shows('25'), store(25), shows('25')],
+    ],
+    [
+      'a refused value stays for the user to correct until something else is stored',
+      3,
+      [focus, type('9'), commit, leave, shows('9'), store(3), shows('9'), store(5), shows('5')],
+    ],
+  ])('%s', (_title, initial, steps) => {
+    const field = control(initial);
+    for (const step of steps) step(field);
   });
 });

@@ -58,6 +58,20 @@ const CONTEXT: ProblemContext = {
   scheduleWeekdays: { 1: 1 },
 };
 
+/** Every problem code at every place, with its message in one language. */
+function everyMessage(lang: string) {
+  const t = translator(lang);
+  // A folder name such as pt_BR is the BCP 47 tag pt-BR.
+  const locale = lang.replace('_', '-');
+  return IMPORT_PROBLEM_CODES.flatMap((code) =>
+    PATHS.map((path) => ({
+      code,
+      path,
+      message: importProblemMessage({ code, path }, CONTEXT, t, locale),
+    })),
+  );
+}
+
 /** Whatever would give away a developer's message: placeholders, paths, field names. */
 const TECHNICAL = [
   /\$\d/,
@@ -77,20 +91,13 @@ describe('import problems in the user’s words', () => {
   it.each(localeLanguages())(
     'in %s, every code at every place is a plain, complete sentence',
     (lang) => {
-      const t = translator(lang);
-      // A folder name such as pt_BR is the BCP 47 tag pt-BR.
-      const locale = lang.replace('_', '-');
-      for (const code of IMPORT_PROBLEM_CODES) {
-        for (const path of PATHS) {
-          const problem = { code, path };
-          const message = importProblemMessage(problem, CONTEXT, t, locale);
-          const label = `${lang} ${code} at ${JSON.stringify(path)}: ${message}`;
-          expect(message.trim().length, label).toBeGreaterThan(10);
-          for (const pattern of TECHNICAL) expect(message, label).not.toMatch(pattern);
-          // No code leaks through (a one-word code such as "missing" may be a plain word too).
-          if (code.includes('-')) expect(message, label).not.toContain(code);
-          expect(message, label).toMatch(/\.$/);
-        }
+      for (const { code, path, message } of everyMessage(lang)) {
+        const label = `${lang} ${code} at ${JSON.stringify(path)}: ${message}`;
+        expect(message.trim().length, label).toBeGreaterThan(10);
+        for (const pattern of TECHNICAL) expect(message, label).not.toMatch(pattern);
+        // No code leaks through (a one-word code such as "missing" may be a plain word too).
+        if (code.includes('-')) expect(message, label).not.toContain(code);
+        expect(message, label).toMatch(/\.$/);
       }
     },
   );
@@ -98,15 +105,10 @@ describe('import problems in the user’s words', () => {
   it.each(localeLanguages().filter((lang) => lang !== 'en'))(
     '%s never falls back to the English wording',
     (lang) => {
-      const t = translator(lang);
-      const locale = lang.replace('_', '-');
-      for (const code of IMPORT_PROBLEM_CODES) {
-        for (const path of PATHS) {
-          const problem = { code, path };
-          expect(importProblemMessage(problem, CONTEXT, t, locale), `${code} ${path}`).not.toBe(
-            importProblemMessage(problem, CONTEXT, en, 'en'),
-          );
-        }
+      for (const { code, path, message } of everyMessage(lang)) {
+        expect(message, `${code} ${path}`).not.toBe(
+          importProblemMessage({ code, path }, CONTEXT, en, 'en'),
+        );
       }
     },
   );

@@ -8,16 +8,12 @@ import {
   type EveningFigures,
   type EveningSummary,
 } from '@/utils/evening/merge';
-import { EVENING_STATUSES, type EveningRecord } from '@/utils/evening/record';
-import { addScreenTime, creditSince, nextTracking } from '@/utils/evening/screen-time';
-import type { Observation, TrackingState } from '@/utils/evening/screen-time';
+import { EVENING_STATUSES } from '@/utils/evening/record';
 import { encodeEvenings, readSynced } from '@/utils/data/sync-format';
-import { defaultSettings } from '@/utils/settings/settings';
-import { addDays, eveningOn, type EveningWindow } from '@/utils/time/schedule';
+import { addDays, eveningOn } from '@/utils/time/schedule';
 import { eveningFor } from './export-arbitraries';
+import { MINUTE, play, scheduleOf, ticks } from './screen-time-play';
 import { ZONES } from './zones';
-
-const MINUTE = 60_000;
 
 /** One computer's figures for one evening, as any computer could send them. */
 const figuresArb: fc.Arbitrary<EveningFigures> = fc
@@ -220,37 +216,6 @@ describe('summaryOf', () => {
     );
   });
 });
-
-/** The schedule every computer shares (sync carries it): one window for every weekday. */
-function scheduleOf(start: string, end: string): EveningWindow[] {
-  return defaultSettings().schedule.map((w) => ({ ...w, start, end }));
-}
-
-/** Plays one computer's observations through the screen-time core, as its worker would. */
-function play(observations: Observation[], schedule: readonly EveningWindow[]) {
-  let tracking: TrackingState | undefined;
-  const records = new Map<string, EveningRecord>();
-  for (const observation of observations) {
-    const credit = creditSince(tracking, observation, schedule);
-    if (credit.evening) {
-      const { date } = credit.evening;
-      records.set(
-        date,
-        addScreenTime(records.get(date), credit.evening, observation.zone, credit.ms),
-      );
-    }
-    tracking = nextTracking(observation, credit.evening);
-  }
-  return records;
-}
-
-function ticks(from: number, minutes: number, zone: string): Observation[] {
-  return Array.from({ length: minutes + 1 }, (_, i) => ({
-    now: from + i * MINUTE,
-    zone,
-    inUse: true,
-  }));
-}
 
 describe.each(ZONES)('two computers through sync, evenings in %s', (zone) => {
   // A window across midnight on each zone's DST nights (and an ordinary one): the minutes after

@@ -61,16 +61,23 @@ describe('timerProgress', () => {
   });
 });
 
+/**
+ * Who speaks, by the names typed (yours, your partner's): the appreciation question asks about
+ * the other person and the turn label names the speaker, each as its key and the name it shows.
+ */
+const TURNS = [
+  [['Ana', 'Sam'], 0, ['ritual_appreciation_question_named', 'Sam'], ['ritual_turn', 'Ana']],
+  [['Ana', 'Sam'], 1, ['ritual_appreciation_question_named', 'Ana'], ['ritual_turn', 'Sam']],
+  [[' Ana ', ''], 0, ['ritual_appreciation_question_partner'], ['ritual_turn', 'Ana']],
+  [['', '  Sam'], 1, ['ritual_appreciation_question_beside'], ['ritual_turn', 'Sam']],
+  [['', ''], 0, ['ritual_appreciation_question_partner'], ['ritual_your_turn']],
+  [['', ''], 1, ['ritual_appreciation_question_beside'], ['ritual_partner_turn']],
+  [['', 'Sam'], 0, ['ritual_appreciation_question_named', 'Sam'], ['ritual_your_turn']],
+  [['Ana', ' '], 1, ['ritual_appreciation_question_named', 'Ana'], ['ritual_partner_turn']],
+] as const;
+
 describe('turnQuestion', () => {
-  it.each([
-    // names typed, speaker → key and the name it asks about
-    [['Ana', 'Sam'], 0, 'ritual_appreciation_question_named', ['Sam']],
-    [['Ana', 'Sam'], 1, 'ritual_appreciation_question_named', ['Ana']],
-    [[' Ana ', ''], 0, 'ritual_appreciation_question_partner', []],
-    [['', '  Sam'], 1, 'ritual_appreciation_question_beside', []],
-    [['', ''], 0, 'ritual_appreciation_question_partner', []],
-    [['', ''], 1, 'ritual_appreciation_question_beside', []],
-  ] as const)('appreciation, names %j, speaker %i → %s %j', (names, speaker, key, subs) => {
+  it.each(TURNS)('appreciation, names %j, speaker %i → %j', (names, speaker, [key, ...subs]) => {
     expect(turnQuestion('appreciation', names, speaker)).toEqual({ key, substitutions: subs });
   });
 
@@ -120,12 +127,8 @@ describe('turnQuestion', () => {
 });
 
 describe('turnLabel', () => {
-  it.each([
-    [['Ana', 'Sam'], 0, 'ritual_turn', ['Ana']],
-    [['Ana', 'Sam'], 1, 'ritual_turn', ['Sam']],
-    [['', 'Sam'], 0, 'ritual_your_turn', []],
-    [['Ana', ' '], 1, 'ritual_partner_turn', []],
-  ] as const)('names %j, speaker %i → %s %j', (names, speaker, key, subs) => {
+  const labels = TURNS.map(([names, speaker, , label]) => [names, speaker, label] as const);
+  it.each(labels)('names %j, speaker %i → %j', (names, speaker, [key, ...subs]) => {
     expect(turnLabel(names, speaker)).toEqual({ key, substitutions: subs });
     expect(english).toHaveProperty(key);
     expect(spanish).toHaveProperty(key);

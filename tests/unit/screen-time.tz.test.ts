@@ -1,71 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eveningOn, type EveningWindow } from '@/utils/time/schedule';
-import {
-  addScreenTime,
-  creditSince,
-  inUse,
-  MAX_GAP_MS,
-  nextTracking,
-  TICK_MS,
-  type Observation,
-  type TrackingState,
-} from '@/utils/evening/screen-time';
+import { eveningOn } from '@/utils/time/schedule';
+import { inUse, MAX_GAP_MS, nextTracking, type Observation } from '@/utils/evening/screen-time';
 import { defaultSettings } from '@/utils/settings/settings';
-import type { EveningRecord } from '@/utils/evening/record';
+import { MINUTE, play, scheduleOf, ticks } from './screen-time-play';
 import { ZONES } from './zones';
-
-const MINUTE = 60_000;
 
 function at(date: string, time: string, zone: string): number {
   return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(zone).epochMilliseconds;
-}
-
-function scheduleOf(start: string, end: string): EveningWindow[] {
-  return defaultSettings().schedule.map((w) => ({ ...w, start, end }));
-}
-
-/**
- * Plays a sequence of observations through the pure core the way the worker does, with the
- * tracking state round-tripped through JSON between each (as if the worker stopped and the
- * state came back from storage). Returns minutes credited per evening date.
- */
-function play(
-  observations: Observation[],
-  schedule: readonly EveningWindow[],
-  start?: TrackingState,
-): Map<string, EveningRecord> {
-  let tracking = start;
-  const records = new Map<string, EveningRecord>();
-  for (const observation of observations) {
-    const credit = creditSince(tracking, observation, schedule);
-    if (credit.evening) {
-      const { date } = credit.evening;
-      records.set(
-        date,
-        addScreenTime(records.get(date), credit.evening, observation.zone, credit.ms),
-      );
-    }
-    tracking = JSON.parse(
-      JSON.stringify(nextTracking(observation, credit.evening)),
-    ) as TrackingState;
-  }
-  return records;
-}
-
-/** One observation a minute from `from` for `minutes`, all with the same use state. */
-function ticks(
-  from: number,
-  minutes: number,
-  zone: string,
-  used = true,
-  step = TICK_MS,
-): Observation[] {
-  return Array.from({ length: Math.floor((minutes * MINUTE) / step) + 1 }, (_, i) => ({
-    now: from + i * step,
-    zone,
-    inUse: used,
-  }));
 }
 
 describe('inUse', () => {

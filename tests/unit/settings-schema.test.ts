@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@/utils/settings/schema';
 import { defaultSettings } from '@/utils/settings/settings';
-import { specSettings } from './spec-settings';
+import { specSettings, VALID_WINDOWS } from './spec-settings';
 import * as v from 'valibot';
 import { applyEdit, fieldAt, type SettingsEdit } from '@/utils/settings/fields';
 import { EveningRecordSchema } from '@/utils/evening/record';
@@ -55,13 +55,7 @@ describe('the settings schema accepts', () => {
     expect(result.ok && result.settings.schedule[6]!.start).toBe('21:15');
   });
 
-  it.each([
-    ['crossing midnight', '21:30', '01:00'],
-    ['exactly 12 hours', '20:00', '08:00'],
-    ['exactly 12 hours from midnight', '00:00', '12:00'],
-    ['one minute', '23:59', '00:00'],
-    ['ending at midnight', '18:00', '00:00'],
-  ])('a window %s (%s–%s)', (_name, start, end) => {
+  it.each(VALID_WINDOWS)('a window $name ($start–$end)', ({ start, end }) => {
     const settings = withSchedule((schedule) => Object.assign(schedule[3]!, { start, end }));
     expect(validateSettings(settings).ok).toBe(true);
   });
