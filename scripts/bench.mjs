@@ -13,9 +13,9 @@
 // evening state ever had: a load whose page settles on anything else than its first frame
 // showed, or that changes any of them, is a content swap.
 //
-// The floor row loads the bare page with one empty script file of its own, warm, against the
-// bare page: the least an MV3 page that paints anything from storage before its first frame
-// pays (its CSP allows no inline script), so the paint ratios can be read against it.
+// The still rows load each page's last rendering as a static document (its snapshot's styles
+// and markup in its own head, no script) against the bare page: what the first frame costs for
+// the content alone, so the paint ratios can be read as content plus the snapshot's mechanism.
 import { chromium } from '@playwright/test';
 import { execSync, spawnSync } from 'node:child_process';
 import {
@@ -52,13 +52,8 @@ const BARE_PAGE = `<!doctype html>
 <body><h1>Closer</h1><p>A bare static page to compare first paint against.</p></body></html>
 `;
 
-/**
- * The floor for any MV3 extension page that paints from storage: the bare page plus one script
- * file run before its first frame (the extension's CSP allows no inline script). An empty one.
- */
-const FLOOR_PAGE = BARE_PAGE.replace('</p></body>', '</p><script src="/floor.js"></script></body>');
 /** Pages with no app: nothing to wait for once loaded. */
-const STATIC_PAGES = new Set(['bare.html', 'floor.html']);
+const isStatic = (path) => path === 'bare.html' || path.startsWith('still-');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,8 +72,6 @@ function build() {
   rmSync(COPY, { recursive: true, force: true });
   cpSync(BUILD, COPY, { recursive: true });
   writeFileSync(join(COPY, 'bare.html'), BARE_PAGE);
-  writeFileSync(join(COPY, 'floor.html'), FLOOR_PAGE);
-  writeFileSync(join(COPY, 'floor.js'), '');
 }
 
 /** Chromium with the bench copy loaded, in a given zone; returns the context and extension id. */
@@ -161,7 +154,7 @@ async function loadOnce(ext, path) {
     if (url.pathname.endsWith('.js')) scripts.push(url.pathname.slice(1));
   });
   await page.goto(ext.url(path), { waitUntil: 'load' });
-  if (!STATIC_PAGES.has(path)) {
+  if (!isStatic(path)) {
     await page.waitForFunction(
       () => performance.getEntriesByName('closer:settled').length > 0,
       null,
@@ -192,6 +185,31 @@ async function loadOnce(ext, path) {
     settled,
     scripts,
   };
+}
+
+/**
+ * Writes `page`'s last rendering as a static document beside it (`still-<page>`): the built
+ * page's head without its scripts, the snapshot's styles and markup, no script. Returns its path.
+ */
+async function writeStillCopy(ext, page) {
+  const reader = await ext.context.newPage();
+  await reader.goto(ext.url('bare.html'));
+  const key = `closer:snapshot:${page.replace('.html', '')}`;
+  const snapshots = await reader.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '[]'), key);
+  await reader.close();
+  const now = Date.now();
+  const snapshot = snapshots.find((s) => s.from <= now && now < s.until);
+  if (!snapshot) throw new Error(`${page}: no snapshot to copy after warm-up`);
+  const built = readFileSync(join(COPY, page), 'utf8');
+  const head = built
+    .slice(0, built.indexOf('</head>'))
+    .replace(/<link rel="(expect|modulepreload)"[^>]*>|<script[^>]*><\/script>/g, '');
+  const path = `still-${page}`;
+  writeFileSync(
+    join(COPY, path),
+    `${head}<style>${snapshot.css}</style></head>\n<body><div id="app">${snapshot.html}</div></body></html>\n`,
+  );
+  return path;
 }
 
 /** What went wrong with one load's content, if anything: a swap, or a first frame without it. */
@@ -435,24 +453,24 @@ async function paints(ext, state, open, out) {
           `${ms(paint.page.lcp, paint.bare.lcp)}; largest: ${mostCommon(paint.loads.map((l) => l.element))}`,
         ],
       );
+      if (mode === 'warm') {
+        // The same first frame with nothing to run: the content's own cost.
+        const still = await paintRound(ext, await writeStillCopy(ext, page), false);
+        out.bare.push([
+          `${name} as a still page (its snapshot, no script) FCP ÷ bare, ${state}`,
+          (still.page.fcp / still.bare.fcp).toFixed(2),
+          '×',
+          '—',
+          true,
+          ms(still.page.fcp, still.bare.fcp),
+        ]);
+      }
       for (const load of paint.loads) {
         const problem = contentProblem(load);
         if (problem) problems.push(`${name} ${mode}: ${problem}`);
         const extra = load.scripts.filter((f) => !open[page].has(f));
         if (extra.length) unexpected.push(`${name} ${where}: ${extra.join(', ')}`);
       }
-    }
-    if (mode === 'warm') {
-      // Where the floor is on this machine: what one script before the first frame costs.
-      const floor = await paintRound(ext, 'floor.html', false);
-      out.bare.push([
-        `floor (bare + one script) FCP ÷ bare, ${state}`,
-        (floor.page.fcp / floor.bare.fcp).toFixed(2),
-        '×',
-        '—',
-        true,
-        `${round(floor.page.fcp, 1)} ms vs ${round(floor.bare.fcp, 1)} ms`,
-      ]);
     }
     out.bare.push([
       `bare page FCP / LCP, ${where}`,
