@@ -108,6 +108,8 @@ describeIn(eveningZone(), 'pages follow what other pages do', () => {
     await popup.getByLabel('Physical').check();
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect(history.locator('li[data-kind="physical"]')).toHaveAttribute('data-count', '1');
+    // The popup's own confirmation first: the follow-up offer comes with it.
+    await expect(popup.getByRole('status')).toContainText('Saved');
     await closeFollowUpOffer(popup);
 
     const before = await newtab.getByTestId('prompt').textContent();
