@@ -1,4 +1,4 @@
-import { addDays, dayZone, eveningZone, expect, test } from './fixtures';
+import { addDays, dayZone, eveningZone, expect, liveApp, test } from './fixtures';
 
 interface Record {
   date: string;
@@ -57,6 +57,9 @@ test.describe('in the evening', () => {
     }
     await extension.putData(entries);
     const progress = await extension.open('popup.html');
+    // putData writes behind the pages' backs, so the first frame may still be the snapshot of
+    // the popup opened above; the count to check is the live one.
+    await liveApp(progress);
     const hook = progress.getByTestId('week-progress');
     const count = Number(await hook.getAttribute('data-count'));
     const dots = progress.locator('[data-testid="week-progress"] li.distraction-free');
