@@ -56,7 +56,9 @@ export function mountTonightPage(Page: TonightPage, page: SnapshotPage, titleKey
       });
     }
   };
-  followChanges(() => tonight.load(), REFRESH_MS);
+  // After a write (its own, or the worker's at its request) the snapshots are forgotten: the
+  // next load renders them again, for the next open to paint at once.
+  followChanges(() => tonight.load(), REFRESH_MS, true);
 }
 
 /** Puts the rendered page in place of the snapshot or shell, finishing any entrance it would replay. */

@@ -13,6 +13,11 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  GENERATION_KEY,
+  KEY_PREFIX,
+  PAGES as PAGES_SNAPSHOTTED,
+} from '../../utils/data/page-snapshots';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 
 export const EXTENSION_DIR = resolve(
@@ -53,6 +58,8 @@ export interface Extension {
   worker(): Promise<Worker>;
   /** Opens an extension page such as `popup.html`. */
   open(path: string): Promise<Page>;
+  /** Errors and crashes of the extension's pages so far, each with the page's path. */
+  problems: readonly string[];
   url(path: string): string;
   /** Stops every service worker (CDP) and waits until the extension's worker runs again. */
   restartWorker(): Promise<Worker>;
@@ -62,7 +69,10 @@ export interface Extension {
   notifications(): Promise<Record<string, unknown>>;
   /** Evaluates a function in the worker (storage reads, seeding). */
   inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  /** Writes raw values into Closer's IndexedDB store (`closer`/`data`), e.g. `evening:2026-11-24`. */
+  /**
+   * Writes raw values into Closer's IndexedDB store (`closer`/`data`), e.g. `evening:2026-11-24`,
+   * and forgets the pages' snapshots as a page's own write would.
+   */
   putData(entries: Record<string, unknown>): Promise<void>;
   /** Reads one raw value from Closer's store. */
   getData<T = unknown>(key: string): Promise<T | undefined>;
@@ -141,6 +151,17 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   // With PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS (playwright.config.ts) this also sees
   // the worker's requests.
   context.on('request', (request) => watch(request.url()));
+  // What went wrong in any page, for the report of a test that fails (a page that never
+  // rendered says why here).
+  const problems: string[] = [];
+  context.on('page', (page) => {
+    const where = () => page.url().replace(/^chrome-extension:\/\/[^/]+\//, '');
+    page.on('pageerror', (error) => problems.push(`${where()}: ${error.stack ?? error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${where()}: console: ${message.text()}`);
+    });
+    page.on('crash', () => problems.push(`${where()}: the page crashed`));
+  });
 
   const worker = async () => {
     const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
@@ -151,6 +172,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   const extension: Extension = {
     context,
     id,
+    problems,
     worker,
     url,
     async open(path) {
@@ -162,7 +184,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       const page = await context.newPage();
       await page.goto(url('popup.html'));
       await page.evaluate(
-        async ({ entries, open }) => {
+        async ({ entries, open, snapshots }) => {
           const db = await (new Function(`return (${open})()`)() as Promise<IDBDatabase>);
           await new Promise<void>((resolve, reject) => {
             const tx = db.transaction('data', 'readwrite');
@@ -172,8 +194,16 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
             tx.onerror = () => reject(tx.error);
           });
           db.close();
+          // As a page's own write does (forgetSnapshots): the pages' snapshots may be stale now.
+          for (const name of snapshots.pages) localStorage.removeItem(snapshots.prefix + name);
+          const generation = Number(localStorage.getItem(snapshots.generation)) + 1;
+          localStorage.setItem(snapshots.generation, String(generation));
         },
-        { entries, open: openStore.toString() },
+        {
+          entries,
+          open: openStore.toString(),
+          snapshots: { prefix: KEY_PREFIX, generation: GENERATION_KEY, pages: PAGES_SNAPSHOTTED },
+        },
       );
       await page.close();
     },
@@ -279,6 +309,9 @@ export const test = base.extend<Fixtures>({
       welcome,
     });
     await use(extension);
+    if (testInfo.status !== testInfo.expectedStatus && extension.problems.length) {
+      await testInfo.attach('page errors', { body: extension.problems.join('\n') });
+    }
     await extension.context.close();
     rmSync(profile, { recursive: true, force: true });
     expect(networkRequests, `${testInfo.title} made network requests`).toEqual([]);

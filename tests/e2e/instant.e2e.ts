@@ -12,7 +12,15 @@ import {
   type ShownValues,
 } from '../../scripts/content-record.mjs';
 import { defaultSettings } from '../../utils/settings/settings';
-import { dayZone, eveningZone, expect, liveApp, test, type Extension } from './fixtures';
+import {
+  dayZone,
+  eveningZone,
+  expect,
+  liveApp,
+  storedEvening,
+  test,
+  type Extension,
+} from './fixtures';
 
 async function record(context: BrowserContext): Promise<void> {
   await context.addInitScript(recorderScript);
@@ -261,5 +269,43 @@ test.describe('after an import or an erase on the options page', () => {
     const afterErase = await settledValues(erased.page);
     expect(afterErase.evening).toBe('false');
     expectNothingStale(erased.recorded, afterErase);
+  });
+});
+
+test.describe('after an action a page asks the worker to store', () => {
+  test.use({ timeZone: eveningZone() });
+
+  test('the popup never paints the prompt "Something lighter" on the new tab replaced', async ({
+    extension,
+  }) => {
+    await record(extension.context);
+    // Tonight's prompt is a deeper one, so the new tab offers something lighter.
+    const date = await extension.localDate();
+    await extension.putData(storedEvening(date, 'in-progress', { promptAsked: 'emotional_01' }));
+    await extension.observeNow();
+    // The popup stores its snapshot of tonight's prompt.
+    const before = await openSettled(extension, 'popup.html');
+    const deeper = await settledValues(before.page);
+    await before.page.close();
+
+    // The new tab asks the worker for a lighter prompt; the worker writes it, not the page.
+    const newtab = await openSettled(extension, 'newtab.html');
+    await newtab.page.getByRole('button', { name: 'Something lighter' }).click();
+    await expect(newtab.page.getByTestId('prompt')).not.toHaveText(deeper.prompt!);
+    const lighter = await settledValues(newtab.page);
+    // The new tab renders its snapshot again, of the lighter prompt.
+    await expect
+      .poll(() => newtab.page.evaluate(() => localStorage.getItem('closer:snapshot:newtab') ?? ''))
+      .toContain(lighter.prompt);
+    await newtab.page.close();
+
+    const after = await openSettled(extension, 'popup.html');
+    const settled = await settledValues(after.page);
+    expect(settled.prompt).toBe(lighter.prompt);
+    expectNothingStale(after.recorded, settled);
+    await after.page.close();
+    // The next new tab paints the lighter prompt at once.
+    const again = await openSettled(extension, 'newtab.html');
+    expectPaintedAsSettled(again.recorded, await settledValues(again.page));
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followChanges } from '@/components/follow-changes';
 import { storedValue } from '@/components/stored-value';
+import { wroteForThisPage } from '@/utils/data/storage';
 import { CHANGED } from '@/utils/engine/messages';
 
 /** A page's document, as far as the code under test looks at it. */
@@ -75,6 +76,23 @@ describe('followChanges', () => {
     expect(finishers).toHaveLength(2);
     expect(most).toBe(1);
     stop();
+  });
+
+  it('with afterOwnWrites, loads again after the page’s own writes (and the worker’s for it), until stopped', async () => {
+    let loads = 0;
+    let others = 0;
+    const stopOther = followChanges(() => (others += 1));
+    const stop = followChanges(() => (loads += 1), undefined, true);
+    await flush();
+    expect([loads, others]).toEqual([1, 1]);
+    wroteForThisPage();
+    await flush();
+    expect([loads, others]).toEqual([2, 1]);
+    stop();
+    stopOther();
+    wroteForThisPage();
+    await flush();
+    expect(loads).toBe(2);
   });
 });
 

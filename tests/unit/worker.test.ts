@@ -17,6 +17,7 @@ vi.mock('@/utils/data/storage', async (importOriginal) => {
 
 const { handlers, registerWorker } = await import('@/utils/engine/worker');
 const { answerMessages, send } = await import('@/utils/engine/messages');
+const { afterEachWrite } = await import('@/utils/data/storage');
 
 beforeEach(() => {
   failing.on = false;
@@ -80,5 +81,27 @@ describe('messages', () => {
     expect(reply).toEqual({ error: 'storage is full' });
     fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve(reply));
     await expect(send('observe', {})).rejects.toThrow('storage is full');
+  });
+
+  it('after a message that stores, the page’s write listeners run (they forget its snapshots), even when it failed', async () => {
+    let writes = 0;
+    const stop = afterEachWrite(() => (writes += 1));
+    let answer: unknown = { value: { ok: true } };
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve(answer));
+    await send('lighter', { date: '2026-11-30' });
+    await send('save-prompt', { id: 'emotional_01', saved: true });
+    await send('put-down', {});
+    await send('snooze', { minutes: 15, reason: '' });
+    expect(writes).toBe(4);
+    // Counting and settling leave what a snapshot shows alone.
+    await send('observe', {});
+    expect(writes).toBe(4);
+    answer = { error: 'storage is full' };
+    await expect(send('lighter', { date: '2026-11-30' })).rejects.toThrow('storage is full');
+    expect(writes).toBe(5);
+    stop();
+    answer = { value: { ok: true } };
+    await send('lighter', { date: '2026-11-30' });
+    expect(writes).toBe(5);
   });
 });

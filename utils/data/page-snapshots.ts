@@ -34,9 +34,10 @@ export interface PageSnapshot {
   html: string;
 }
 
-const KEY_PREFIX = 'closer:snapshot:';
-const GENERATION_KEY = 'closer:snapshot-gen';
-const PAGES: readonly SnapshotPage[] = ['newtab', 'popup'];
+/** The `localStorage` keys above (exported for the e2e harness, which writes behind the pages). */
+export const KEY_PREFIX = 'closer:snapshot:';
+export const GENERATION_KEY = 'closer:snapshot-gen';
+export const PAGES: readonly SnapshotPage[] = ['newtab', 'popup'];
 
 /**
  * This page's build, as public/snapshot.js reads it: the hashed name of its entry script, which

@@ -74,9 +74,22 @@ function db(): UseStore {
 
 const writeListeners: (() => void)[] = [];
 
-/** Calls `listener` after each write of this page commits (pages forget their snapshots then). */
-export function afterEachWrite(listener: () => void): void {
+/**
+ * Calls `listener` after each write of this page commits, and after each write the worker made
+ * at its request (`wroteForThisPage`): pages forget their snapshots then. Returns the function
+ * that stops calling it.
+ */
+export function afterEachWrite(listener: () => void): () => void {
   writeListeners.push(listener);
+  return () => {
+    const at = writeListeners.indexOf(listener);
+    if (at >= 0) writeListeners.splice(at, 1);
+  };
+}
+
+/** Tells this page's write listeners that the worker has just written at the page's request. */
+export function wroteForThisPage(): void {
+  for (const listener of writeListeners) listener();
 }
 
 /**
@@ -96,7 +109,7 @@ async function withStore<T>(
     store = null;
     result = await db()(mode, body);
   }
-  if (mode === 'readwrite') for (const listener of writeListeners) listener();
+  if (mode === 'readwrite') wroteForThisPage();
   return result;
 }
 

@@ -5,6 +5,7 @@
  * `changed` afterwards, so every open page re-reads (SPEC §8).
  */
 import { browser } from 'wxt/browser';
+import { wroteForThisPage } from '@/utils/data/storage';
 
 export interface Protocol {
   /** Count screen time and refresh badge and alarms now (e.g. after a settings change). */
@@ -26,6 +27,7 @@ export interface Protocol {
 }
 
 export type MessageName = keyof Protocol;
+
 /** A message of one name, with that name's request. */
 export interface MessageOf<N extends MessageName> {
   name: N;
@@ -42,13 +44,20 @@ export const CHANGED = 'closer:changed';
  */
 export type Reply<T> = { value: T } | { error: string };
 
-/** Sends a typed message to the worker; rejects with the worker's error when its handler failed. */
+/**
+ * Sends a typed message to the worker; rejects with the worker's error when its handler failed.
+ * Every message but `observe` stores something the pages show (a failed handler may have stored
+ * part of it), so the page's write listeners then run as for its own writes: the worker has no
+ * `localStorage` to forget the pages' snapshots in. What `observe` writes (minutes, evenings it
+ * settles) is what a snapshot already allows for.
+ */
 export async function send<N extends MessageName>(
   name: N,
   request: Protocol[N]['request'],
 ): Promise<Protocol[N]['response']> {
   const reply = (await browser.runtime.sendMessage({ name, request })) as
     Reply<Protocol[N]['response']> | undefined;
+  if (name !== 'observe') wroteForThisPage();
   if (!reply) throw new Error(`The background worker did not answer "${name}".`);
   if ('error' in reply) throw new Error(reply.error);
   return reply.value;
