@@ -57,8 +57,8 @@ test.describe('in the evening', () => {
     }
     await extension.putData(entries);
     const progress = await extension.open('popup.html');
-    // putData writes behind the pages' backs, so the first frame may still be the snapshot of
-    // the popup opened above; the count to check is the live one.
+    // The count to check is the live page's: the first frame may be a snapshot, which the
+    // live page replaces in place.
     await liveApp(progress);
     const hook = progress.getByTestId('week-progress');
     const count = Number(await hook.getAttribute('data-count'));

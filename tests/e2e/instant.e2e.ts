@@ -14,6 +14,7 @@ import {
 import { defaultSettings } from '../../utils/settings/settings';
 import {
   dayZone,
+  describeIn,
   eveningZone,
   expect,
   liveApp,
@@ -97,9 +98,7 @@ for (const [state, zone, evening] of [
   ['evening', eveningZone(), true],
   ['day', dayZone(), false],
 ] as const) {
-  test.describe(`in the ${state}`, () => {
-    test.use({ timeZone: zone });
-
+  describeIn(zone, `in the ${state}`, () => {
     for (const path of ['newtab.html', 'popup.html']) {
       test(`${path} paints the prompt it settles on in its first frame`, async ({ extension }) => {
         await record(extension.context);
@@ -123,9 +122,7 @@ for (const [state, zone, evening] of [
   });
 }
 
-test.describe('right after the evening starts', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'right after the evening starts', () => {
   test('the first new tab of the evening paints its invitation and prompt at once', async ({
     extension,
   }) => {
@@ -158,9 +155,7 @@ test.describe('right after the evening starts', () => {
   });
 });
 
-test.describe('right after midnight', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'right after midnight', () => {
   test('the first new tab of the day paints the new day, with the prompt saved since the evening ended', async ({
     extension,
   }) => {
@@ -209,9 +204,7 @@ function expectNothingStale(recorded: ContentRecord, settled: ShownValues) {
   }
 }
 
-test.describe('after an import or an erase on the options page', () => {
-  test.use({ timeZone: dayZone() });
-
+describeIn(dayZone(), 'after an import or an erase on the options page', () => {
   test('the new tab never paints the snapshot of what they replaced', async ({ extension }) => {
     await record(extension.context);
     await extension.observeNow();
@@ -272,9 +265,7 @@ test.describe('after an import or an erase on the options page', () => {
   });
 });
 
-test.describe('after an action a page asks the worker to store', () => {
-  test.use({ timeZone: eveningZone() });
-
+describeIn(eveningZone(), 'after an action a page asks the worker to store', () => {
   test('the popup never paints the prompt "Something lighter" on the new tab replaced', async ({
     extension,
   }) => {

@@ -48,15 +48,9 @@ export function play(
 }
 
 /** One observation a tick from `from` for `minutes`, all with the same use state. */
-export function ticks(
-  from: number,
-  minutes: number,
-  zone: string,
-  used = true,
-  step = TICK_MS,
-): Observation[] {
-  return Array.from({ length: Math.floor((minutes * MINUTE) / step) + 1 }, (_, i) => ({
-    now: from + i * step,
+export function ticks(from: number, minutes: number, zone: string, used = true): Observation[] {
+  return Array.from({ length: Math.floor((minutes * MINUTE) / TICK_MS) + 1 }, (_, i) => ({
+    now: from + i * TICK_MS,
     zone,
     inUse: used,
   }));
