@@ -349,6 +349,8 @@ export async function liveApp(page: Page): Promise<void> {
  * deeper", focused) when the prompt has one; this closes it, and does nothing otherwise.
  */
 export async function closeFollowUpOffer(popup: Page): Promise<void> {
+  // The form gives way to the offer, or closes when there is none.
+  await expect(popup.locator('form.checkin')).toHaveCount(0);
   const close = popup.getByRole('button', { name: 'Close', exact: true });
   if (await close.isVisible()) {
     await expect(popup.getByRole('button', { name: 'Go deeper' }).last()).toBeFocused();

@@ -123,7 +123,11 @@ describe('turning sync on', () => {
   it('does nothing at all while it is off', async () => {
     await updateEvening('2026-11-24', () => evening('2026-11-24', 300));
     await editSettings({ limitMinutes: 20 });
-    expect(await syncStep(EVENING, zone, true)).toEqual({ settings: null, elsewhere: undefined });
+    expect(await syncStep(EVENING, zone, true)).toEqual({
+      settings: null,
+      elsewhere: undefined,
+      changed: false,
+    });
     expect(sync.writes).toEqual([]);
     expect(await sync.items()).toEqual({});
   });
@@ -311,6 +315,25 @@ describe('the other computers’ evenings', () => {
     // This computer's own record is untouched.
     expect((await readEvening('2026-11-24'))!.screenMinutes).toBe(12);
   });
+
+  it('a step says when it changed what the pages show: news from elsewhere, not our own echo', async () => {
+    await startSync(EVENING);
+    await updateEvening('2026-11-24', () => evening('2026-11-24', 12 * 60));
+    await syncStep(EVENING, zone, true);
+    // Our own evenings come back through sync: nothing new for the pages.
+    expect((await syncStep(EVENING + WRITE_EVERY_MS, zone, true)).changed).toBe(false);
+    await fakeBrowser.storage.sync.set(
+      encodeEvenings('otherpc1', [evening('2026-11-23', 5 * 60, { status: 'distraction-free' })]),
+    );
+    expect((await syncStep(EVENING + 2 * WRITE_EVERY_MS, zone, true)).changed).toBe(true);
+    expect((await syncStep(EVENING + 3 * WRITE_EVERY_MS, zone, true)).changed).toBe(false);
+    const theirs = { ...defaultSettings(), weeklyGoal: 6 };
+    await fakeBrowser.storage.sync.set(
+      Object.fromEntries([fieldItem(theirs, 'weeklyGoal', EVENING + 3 * WRITE_EVERY_MS)]),
+    );
+    const outcome = await syncStep(EVENING + 4 * WRITE_EVERY_MS, zone, true);
+    expect([outcome.changed, outcome.settings?.weeklyGoal]).toEqual([true, 6]);
+  });
 });
 
 describe('a full quota or no sync at all', () => {
@@ -374,6 +397,7 @@ describe('a full quota or no sync at all', () => {
     await expect(syncStep(EVENING, zone, true)).resolves.toEqual({
       settings: null,
       elsewhere: undefined,
+      changed: false,
     });
     repair();
     expect((await state()).problem).toBe('unavailable');

@@ -105,3 +105,76 @@ describe('messages', () => {
     expect(writes).toBe(5);
   });
 });
+
+/** A page's `localStorage`, as Firefox's background page has one (Chrome's worker has none). */
+function fakeLocalStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
+describe('where the worker has localStorage (Firefox’s background page)', () => {
+  const SNAPSHOTS = ['closer:snapshot:newtab', 'closer:snapshot:popup'];
+  let storage: Storage;
+  const snapshotsKept = () => SNAPSHOTS.filter((key) => storage.getItem(key) !== null).length;
+  const paintSnapshots = () => SNAPSHOTS.forEach((key) => storage.setItem(key, '[]'));
+
+  beforeEach(() => {
+    storage = fakeLocalStorage();
+    Object.assign(globalThis, { localStorage: storage });
+    paintSnapshots();
+    return () => Reflect.deleteProperty(globalThis, 'localStorage');
+  });
+
+  it('a nudge’s "Putting it down" and "Snooze", the star and "Something lighter" forget the pages’ snapshots', async () => {
+    await handlers['put-down']({});
+    expect(snapshotsKept()).toBe(0);
+    paintSnapshots();
+    await handlers.snooze({ minutes: 15, reason: '' });
+    expect(snapshotsKept()).toBe(0);
+    paintSnapshots();
+    await handlers['save-prompt']({ id: 'emotional_01', saved: true });
+    expect(snapshotsKept()).toBe(0);
+    paintSnapshots();
+    await handlers.lighter({ date: '2026-11-30' });
+    expect(snapshotsKept()).toBe(0);
+    expect(storage.getItem('closer:snapshot-gen')).toBe('4');
+    // Counting minutes changes nothing a snapshot shows.
+    paintSnapshots();
+    await handlers.observe({});
+    expect(snapshotsKept()).toBe(2);
+  });
+
+  it('another computer’s news through sync forgets them; a step with nothing new keeps them', async () => {
+    const { startSync } = await import('@/utils/data/sync');
+    const { encodeEvenings } = await import('@/utils/data/sync-format');
+    await startSync();
+    await handlers.observe({});
+    paintSnapshots();
+    await handlers.observe({});
+    expect(snapshotsKept()).toBe(2);
+    await fakeBrowser.storage.sync.set(
+      encodeEvenings('otherpc1', [
+        {
+          date: new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA'),
+          screenMinutes: 5,
+          screenSeconds: 300,
+          status: 'distraction-free',
+          limitMinutes: 15,
+          nudges: 0,
+          checkIns: [],
+        },
+      ]),
+    );
+    await handlers.observe({});
+    expect(snapshotsKept()).toBe(0);
+  });
+});

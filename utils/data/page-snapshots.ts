@@ -7,8 +7,13 @@
  * the only truth, and every page re-reads it and takes over from the snapshot.
  *
  * `localStorage` (not IndexedDB) because it is the one store a page can read synchronously,
- * while it is still parsing. The worker has none, so only pages write snapshots; a page's
- * own writes to IndexedDB forget them (`forgetSnapshots`, see components/mount-page.ts).
+ * while it is still parsing. Only pages write snapshots. A page's own writes to IndexedDB
+ * forget them (`forgetSnapshots`, see components/mount-page.ts), and so do the worker's writes
+ * at a page's request (`send`). The worker's own writes that change what pages show (a nudge's
+ * buttons, another computer through sync) forget them only where the worker has
+ * `localStorage`: Firefox's background page. Chrome's service worker has none; clearing it
+ * from there would take an offscreen document and the `offscreen` permission (README,
+ * "Performance"), so in Chrome the next page after such a write paints the state before it.
  *
  *   closer:snapshot:<page>   PageSnapshot[]   up to two: the moment rendered, and the stretch after it
  *   closer:snapshot-gen      string           bumped whenever snapshots are forgotten

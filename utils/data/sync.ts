@@ -111,6 +111,8 @@ export interface SyncOutcome {
   /** The settings after the step, when another computer's changes were applied. */
   settings: Settings | null;
   elsewhere: Elsewhere | undefined;
+  /** Whether the step changed what the pages show: the settings, or the others' evenings. */
+  changed: boolean;
 }
 
 /**
@@ -124,7 +126,7 @@ export async function syncStep(
   inEvening: boolean,
 ): Promise<SyncOutcome> {
   const state = await read('sync');
-  if (!state?.enabled) return { settings: null, elsewhere: undefined };
+  if (!state?.enabled) return { settings: null, elsewhere: undefined, changed: false };
   const { computer, lastWriteAt } = state;
   const area = syncArea();
   const today = localDate(now, zone);
@@ -134,14 +136,17 @@ export async function syncStep(
     items = await area.get(null);
   } catch (error) {
     await noteOutcome(computer, problemOf(error));
-    return { settings: null, elsewhere: await read('elsewhere') };
+    return { settings: null, elsewhere: await read('elsewhere'), changed: false };
   }
   const synced = readSynced(items, computer, first);
   const pulled = await pullSettings(synced.fields, now);
   const elsewhere = synced.elsewhere;
   // Not after sync was turned off meanwhile: pages merge whatever is here.
-  await mutate(['sync', 'elsewhere'], (tx) => {
-    if (tx.get('sync')?.enabled) tx.put('elsewhere', elsewhere);
+  const arrived = await mutate(['sync', 'elsewhere'], (tx) => {
+    if (!tx.get('sync')?.enabled) return false;
+    const before = JSON.stringify(tx.get('elsewhere'));
+    tx.put('elsewhere', elsewhere);
+    return before !== JSON.stringify(elsewhere);
   });
 
   // Reading worked, so sync is there; whether the quota is fine only a write tells.
@@ -175,7 +180,11 @@ export async function syncStep(
   if (wrote && !(await read('sync'))?.enabled) {
     await area.remove(Object.keys(toSet).filter((key) => key[0] === 'e')).catch(() => undefined);
   }
-  return { settings: pulled.changed ? pulled.settings : null, elsewhere };
+  return {
+    settings: pulled.changed ? pulled.settings : null,
+    elsewhere,
+    changed: pulled.changed || arrived,
+  };
 }
 
 /**

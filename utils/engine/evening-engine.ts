@@ -49,6 +49,7 @@ import {
   type Key,
 } from '@/utils/data/storage';
 import { syncStep, type SyncOutcome } from '@/utils/data/sync';
+import { forgetSnapshots } from '@/utils/data/page-snapshots';
 import { screenSecondsOf } from '@/utils/evening/nudge-policy';
 
 /** Alarm names. */
@@ -150,7 +151,7 @@ function tonightMinutes(record: EveningRecord | undefined, otherSeconds: number)
 function syncSafely(now: number, zone: string, inEvening: boolean): Promise<SyncOutcome> {
   return syncStep(now, zone, inEvening).catch((error: unknown) => {
     console.error('Closer sync:', error);
-    return { settings: null, elsewhere: undefined };
+    return { settings: null, elsewhere: undefined, changed: false };
   });
 }
 
@@ -215,6 +216,9 @@ export async function observe(idleState?: IdleState): Promise<void> {
   const synced = await syncSafely(now, zone, eveningAt(now, zone, settings.schedule) !== null);
   // Another computer may just have changed the schedule, the limit or the nudges.
   if (synced.settings) settings = synced.settings;
+  // The pages' snapshots show what another computer just changed (a no-op without
+  // localStorage, in Chrome's service worker: see page-snapshots.ts).
+  if (synced.changed) forgetSnapshots();
   const evening = eveningAt(now, zone, settings.schedule);
   const upcoming = nextEvening(now, zone, settings.schedule);
   const otherSeconds = (evening ? (synced.elsewhere?.evenings[evening.date] ?? []) : []).reduce(

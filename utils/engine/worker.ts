@@ -22,6 +22,7 @@ import type { IdleState } from '@/utils/evening/screen-time';
 import { readSettings, runMigrations } from '@/utils/data/storage';
 import { welcomeOnFirstInstall } from '@/utils/engine/first-run';
 import { isSyncKey } from '@/utils/data/sync-format';
+import { forgetSnapshots } from '@/utils/data/page-snapshots';
 
 const ALARM_NAMES: readonly string[] = Object.values(ALARMS);
 
@@ -41,6 +42,12 @@ function run(work: () => Promise<unknown>): Promise<void> {
   );
 }
 
+/**
+ * Every handler but `observe` stores something the pages show, from a page's message or a
+ * nudge's button, so their snapshots are forgotten after it: here where the worker has
+ * `localStorage` (Firefox's background page), else by the page that asked (`send`). A button
+ * pressed while no page is open in Chrome is the gap page-snapshots.ts describes.
+ */
 export const handlers: Handlers = {
   async observe() {
     await run(() => observe());
@@ -48,11 +55,13 @@ export const handlers: Handlers = {
   },
   async 'put-down'() {
     await run(async () => putDown(Date.now(), currentZone(), await readSettings()));
+    forgetSnapshots();
     await run(() => observe());
     return { ok: true };
   },
   async snooze({ minutes, reason }) {
     await run(async () => snooze(Date.now(), currentZone(), await readSettings(), minutes, reason));
+    forgetSnapshots();
     await run(() => observe());
     return { ok: true };
   },
@@ -60,11 +69,13 @@ export const handlers: Handlers = {
     const result = await editSettings(({ prompts }) => ({
       'prompts.saved': withSaved(prompts.saved, id, saved),
     }));
+    forgetSnapshots();
     await broadcastChanged();
     return { ok: result.ok };
   },
   async lighter({ date }) {
     await somethingLighter(date, currentZone());
+    forgetSnapshots();
     await broadcastChanged();
     return { ok: true };
   },
