@@ -11,7 +11,10 @@ export default defineConfig({
   fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  retries: 0,
+  // On CI one retry, so that a browser's bad start does not cost a whole run; a test that
+  // passes only on its retry is reported as flaky, by name, before the closing line
+  // (scripts/test.mjs). Locally none: a flaky test shows as the failure it is.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/artifacts',

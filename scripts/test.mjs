@@ -71,6 +71,26 @@ for (const [title, command, args] of steps) {
   }
 }
 
+/** The titles of end-to-end tests that passed only on a retry (CI allows one). */
+function flakyTests() {
+  if (!existsSync(E2E_JSON)) return [];
+  const titles = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests.some((test) => test.status === 'flaky'))
+        titles.push([...path, spec.title].join(' › '));
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of JSON.parse(readFileSync(E2E_JSON, 'utf8')).suites) walk(suite, [suite.title]);
+  return titles;
+}
+
+const flaky = flakyTests();
+if (flaky.length) {
+  console.warn(`\n⚠ ${flaky.length} end-to-end test(s) passed only on a retry:`);
+  for (const title of flaky) console.warn(`  - ${title}`);
+}
 const { passed, failed } = counts();
 if (failedStep) console.error(`\n✖ ${failedStep} failed.`);
 // A failing step that is not a test (type-check, build) still counts as one failure.

@@ -10,7 +10,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -123,8 +123,32 @@ function posixLocale(lang: string): string {
   return `${language}_${region ?? language!.toUpperCase()}.UTF-8`;
 }
 
-/** Launches Chromium on `profile` with Closer loaded; the caller closes the context. */
+/**
+ * Launches Chromium on `profile` with Closer loaded; the caller closes the context.
+ *
+ * Now and then, on a busy 2-vCPU machine, Chromium starts with the extension's messages
+ * missing: `i18n.getMessage` answers '' in every page of that browser, from the first, so each
+ * page shows its message keys (screenshots of a fresh-clone CI run show `history_title` and
+ * `prompt_emotional_01`). Nothing in a page causes it, so a fresh profile is launched again, at
+ * most twice, and the run says so; a profile launched before (a restart) fails at once.
+ */
 export async function launchExtension(options: LaunchOptions): Promise<Extension> {
+  const fresh = readdirSync(options.profile).length === 0;
+  for (let attempt = 1; ; attempt += 1) {
+    const extension = await launchOnce(options);
+    const name = await extension.inWorker(() => chrome.i18n.getMessage('extName'), undefined);
+    if (name) return extension;
+    await extension.context.close();
+    if (!fresh || attempt === 3) {
+      throw new Error(`Chromium started ${attempt} time(s) without the extension's messages.`);
+    }
+    console.warn(`Chromium started without the extension's messages; starting it again.`);
+    rmSync(options.profile, { recursive: true, force: true });
+    mkdirSync(options.profile);
+  }
+}
+
+async function launchOnce(options: LaunchOptions): Promise<Extension> {
   const { profile, timeZone, lang, colorScheme, networkRequests } = options;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
