@@ -11,6 +11,7 @@ import {
   type ContentRecord,
   type ShownValues,
 } from '../../scripts/content-record.mjs';
+import { KEY_PREFIX } from '../../utils/data/page-snapshots';
 import { defaultSettings } from '../../utils/settings/settings';
 import {
   dayZone,
@@ -286,7 +287,9 @@ describeIn(eveningZone(), 'after an action a page asks the worker to store', () 
     const lighter = await settledValues(newtab.page);
     // The new tab renders its snapshot again, of the lighter prompt.
     await expect
-      .poll(() => newtab.page.evaluate(() => localStorage.getItem('closer:snapshot:newtab') ?? ''))
+      .poll(() =>
+        newtab.page.evaluate((key) => localStorage.getItem(key) ?? '', `${KEY_PREFIX}newtab`),
+      )
       .toContain(lighter.prompt);
     await newtab.page.close();
 

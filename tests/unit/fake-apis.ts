@@ -11,3 +11,21 @@ export function fakeIdle(state: () => string = () => 'active') {
 
 /** An English i18n API whose message is its key, so a test reads which text was shown. */
 export const keyI18n = () => ({ getMessage: (key: string) => key, getUILanguage: () => 'en' });
+
+/**
+ * A page's `localStorage`, in memory, as Firefox's background page has one (Chrome's worker has
+ * none).
+ */
+export function fakeLocalStorage(entries: Record<string, string> = {}): Storage {
+  const items = new Map(Object.entries(entries));
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}

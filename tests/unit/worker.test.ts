@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeIdle, keyI18n } from './fake-apis';
+import { fakeIdle, fakeLocalStorage, keyI18n } from './fake-apis';
 
 // Storage that fails the way a full disk or a corrupt record does.
 const failing = vi.hoisted(() => ({ on: false }));
@@ -106,21 +106,6 @@ describe('messages', () => {
   });
 });
 
-/** A page's `localStorage`, as Firefox's background page has one (Chrome's worker has none). */
-function fakeLocalStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-}
-
 describe('where the worker has localStorage (Firefox’s background page)', () => {
   const SNAPSHOTS = ['closer:snapshot:newtab', 'closer:snapshot:popup'];
   let storage: Storage;
@@ -134,19 +119,14 @@ describe('where the worker has localStorage (Firefox’s background page)', () =
     return () => Reflect.deleteProperty(globalThis, 'localStorage');
   });
 
-  it('a nudge’s "Putting it down" and "Snooze", the star and "Something lighter" forget the pages’ snapshots', async () => {
-    await handlers['put-down']({});
-    expect(snapshotsKept()).toBe(0);
+  it('a nudge’s "Putting it down" and "Snooze" buttons forget the pages’ snapshots', async () => {
+    registerWorker();
+    await fakeBrowser.notifications.onButtonClicked.trigger('closer-nudge:1', 0);
+    await vi.waitFor(() => expect(snapshotsKept()).toBe(0));
     paintSnapshots();
-    await handlers.snooze({ minutes: 15, reason: '' });
-    expect(snapshotsKept()).toBe(0);
-    paintSnapshots();
-    await handlers['save-prompt']({ id: 'emotional_01', saved: true });
-    expect(snapshotsKept()).toBe(0);
-    paintSnapshots();
-    await handlers.lighter({ date: '2026-11-30' });
-    expect(snapshotsKept()).toBe(0);
-    expect(storage.getItem('closer:snapshot-gen')).toBe('4');
+    await fakeBrowser.notifications.onButtonClicked.trigger('closer-nudge:2', 1);
+    await vi.waitFor(() => expect(snapshotsKept()).toBe(0));
+    expect(storage.getItem('closer:snapshot-gen')).toBe('2');
     // Counting minutes changes nothing a snapshot shows.
     paintSnapshots();
     await handlers.observe({});

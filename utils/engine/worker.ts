@@ -43,10 +43,8 @@ function run(work: () => Promise<unknown>): Promise<void> {
 }
 
 /**
- * Every handler but `observe` stores something the pages show, from a page's message or a
- * nudge's button, so their snapshots are forgotten after it: here where the worker has
- * `localStorage` (Firefox's background page), else by the page that asked (`send`). A button
- * pressed while no page is open in Chrome is the gap page-snapshots.ts describes.
+ * Every handler but `observe` stores something the pages show. The page that asked forgets
+ * their snapshots (`send`); a nudge's button has no page, so its listener does it below.
  */
 export const handlers: Handlers = {
   async observe() {
@@ -55,13 +53,11 @@ export const handlers: Handlers = {
   },
   async 'put-down'() {
     await run(async () => putDown(Date.now(), currentZone(), await readSettings()));
-    forgetSnapshots();
     await run(() => observe());
     return { ok: true };
   },
   async snooze({ minutes, reason }) {
     await run(async () => snooze(Date.now(), currentZone(), await readSettings(), minutes, reason));
-    forgetSnapshots();
     await run(() => observe());
     return { ok: true };
   },
@@ -69,13 +65,11 @@ export const handlers: Handlers = {
     const result = await editSettings(({ prompts }) => ({
       'prompts.saved': withSaved(prompts.saved, id, saved),
     }));
-    forgetSnapshots();
     await broadcastChanged();
     return { ok: result.ok };
   },
   async lighter({ date }) {
     await somethingLighter(date, currentZone());
-    forgetSnapshots();
     await broadcastChanged();
     return { ok: true };
   },
@@ -98,8 +92,14 @@ export function registerWorker(): void {
   browser.notifications.onButtonClicked.addListener((id, index) => {
     if (!id.startsWith(NUDGE_ID_PREFIX)) return;
     void browser.notifications.clear(id);
-    if (index === 0) void handlers['put-down']({});
-    else void handlers.snooze({ minutes: NUDGE_SNOOZE_MINUTES, reason: '' });
+    const stored =
+      index === 0
+        ? handlers['put-down']({})
+        : handlers.snooze({ minutes: NUDGE_SNOOZE_MINUTES, reason: '' });
+    // No page asked, so none forgets the snapshots: the worker does where it has localStorage
+    // (Firefox; in Chrome's service worker a no-op, see page-snapshots.ts), then tells open
+    // pages again, so that they render theirs anew.
+    void stored.then(forgetSnapshots).then(broadcastChanged);
   });
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NUDGE_ID_PREFIX)) return;
