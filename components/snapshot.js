@@ -2,37 +2,66 @@
 // The new tab's and the popup's first paint (SPEC §11). Runs while the page is still parsing,
 // before any module: when the page's last rendering is still true now (same build, UI language
 // and zone, inside the stretch of time it was rendered for), puts it and its styles in place of
-// the shell and brings its clock to the minute. Copied, minified, by wxt.config.ts: the CSP allows no inline script,
-// and a bundled file would carry a loader. It reads what utils/data/page-snapshots.ts writes;
+// the shell and brings its clock to the minute. Then it starts the app: a build names the app's
+// module in `data-app` (scripts/page-shell.ts) instead of the head, and it is added once the
+// snapshot's frame is on screen, so that frame never shares the machine with fetching and
+// compiling the app. Copied, minified, by wxt.config.ts: the CSP allows no inline script, and a
+// bundled file would carry a loader. It reads what utils/data/page-snapshots.ts writes;
 // tests/unit/page-snapshots.tz.test.ts runs it against what they write.
 (() => {
+  const script = document.currentScript;
   const app = document.getElementById('app');
-  let snapshots;
-  try {
-    snapshots = JSON.parse(
-      localStorage.getItem(`closer:snapshot:${document.currentScript?.dataset.page}`),
+  // The app's module, in a build (on the dev server the page loads it itself, and never paints
+  // a snapshot: their builds differ).
+  const entry = script.dataset.app;
+
+  /** Puts the snapshot in place; true when there was one to paint. */
+  const paint = () => {
+    let snapshots;
+    try {
+      snapshots = JSON.parse(localStorage.getItem(`closer:snapshot:${script.dataset.page}`));
+    } catch {
+      return false;
+    }
+    if (!app || !Array.isArray(snapshots)) return false;
+    const build = `${entry} ${chrome.runtime.getManifest().version}`;
+    const lang = chrome.i18n.getUILanguage() || 'en';
+    // The clock as formatTime writes it, in the browser's zone right now.
+    const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+    const zone = clock.resolvedOptions().timeZone;
+    const now = Date.now();
+    const snapshot = snapshots.find(
+      (s) =>
+        s.build === build && s.lang === lang && s.zone === zone && s.from <= now && now < s.until,
     );
-  } catch {
-    return;
-  }
-  if (!app || !Array.isArray(snapshots)) return;
-  const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
-  const build = `${entry} ${chrome.runtime.getManifest().version}`;
-  const lang = chrome.i18n.getUILanguage() || 'en';
-  // The clock as formatTime writes it, in the browser's zone right now.
-  const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
-  const zone = clock.resolvedOptions().timeZone;
-  const now = Date.now();
-  const snapshot = snapshots.find(
-    (s) =>
-      s.build === build && s.lang === lang && s.zone === zone && s.from <= now && now < s.until,
-  );
-  if (!snapshot) return;
-  const style = document.createElement('style');
-  style.dataset.instant = '';
-  style.textContent = snapshot.css;
-  document.head.append(style);
-  document.documentElement.lang = lang;
-  app.innerHTML = snapshot.html;
-  for (const node of app.querySelectorAll('[data-clock]')) node.textContent = clock.format(now);
+    if (!snapshot) return false;
+    const style = document.createElement('style');
+    style.dataset.instant = '';
+    style.textContent = snapshot.css;
+    document.head.append(style);
+    document.documentElement.lang = lang;
+    app.innerHTML = snapshot.html;
+    for (const node of app.querySelectorAll('[data-clock]')) node.textContent = clock.format(now);
+    return true;
+  };
+
+  const painted = paint();
+  if (!entry) return;
+  const module = document.createElement('script');
+  module.type = 'module';
+  module.src = entry;
+  // Appending it again moves it: a script runs once.
+  const start = () => document.head.append(module);
+  // No snapshot: the app brings the content, the sooner the better.
+  if (!painted) return start();
+  // The snapshot's largest paint is reported once its frame is on screen; the timeout covers a
+  // page that paints none (hidden), or stops reporting (a key pressed first), with room for a
+  // busy machine's slow frame.
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntries().some((e) => app.contains(e.element))) {
+      observer.disconnect();
+      start();
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  setTimeout(start, 500);
 })();

@@ -12,6 +12,8 @@ export interface ContentRecord {
   lcp: { t: number; element: string }[];
   first: ShownValues | null;
   seen: { [K in keyof ShownValues]: string[] };
+  /** When the page's first module script was in the document (ms since the page's time origin). */
+  appAt: number | null;
 }
 export function shownValues(): ShownValues;
 export const recorderScript: string;

@@ -21,8 +21,9 @@ export function shownValues() {
  * `recorder(shownValues)` as a script to install before any page script (CDP Page.addScriptToEvaluateOnNewDocument): records first
  * and largest contentful paint with the largest paint's element, the figures at
  * DOMContentLoaded, and every value each figure ever had, in `globalThis.__closerRecord`. The
- * new tab's and popup's first-paint script blocks rendering until it has painted and their app
- * loads after the first frame, so the document at DOMContentLoaded is what the first frame shows.
+ * new tab's and popup's first-paint script puts the snapshot in place while the page parses and
+ * adds their app only once that is on screen, so the document at DOMContentLoaded is the first
+ * frame that shows a prompt (a frame before it may show the shell's name, and nothing else).
  */
 function recorder(shown) {
   const record = {
@@ -30,6 +31,7 @@ function recorder(shown) {
     lcp: [],
     first: null,
     seen: { prompt: [], evening: [], count: [], minutes: [], today: [] },
+    appAt: null,
   };
   Object.defineProperty(globalThis, '__closerRecord', { value: record });
   const describe = (element) =>
@@ -46,6 +48,8 @@ function recorder(shown) {
       if (e.name === 'first-contentful-paint') record.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
   const note = () => {
+    if (record.appAt === null && document.querySelector('script[type="module"]'))
+      record.appAt = performance.now();
     for (const [key, value] of Object.entries(shown())) {
       const seen = record.seen[key];
       if (value !== null && seen.at(-1) !== value) seen.push(value);

@@ -2,7 +2,8 @@
 // by the size check in `npm test` and by `npm run bench` (which also checks, in a real browser,
 // that a page loads exactly these files when it opens).
 //
-// What a page loads when it opens: the scripts its HTML names (<script src>, modulepreload), every
+// What a page loads when it opens: the scripts its HTML names (<script src>, modulepreload, and
+// the app module the first-paint script adds, named in its data-app), every
 // static import from there on, and the app its entry script imports after the first frame (a
 // dynamic import in a file the HTML names). A dynamic import anywhere deeper is code the page
 // loads on demand (a form, an action): it is measured and shown, but not against the budget.
@@ -18,7 +19,8 @@ export const SIZE_BUDGETS = {
 
 const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["']([^"']+\.js)["']\s*\)/g;
-const HTML_SCRIPT = /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g;
+const HTML_SCRIPT =
+  /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"|\sdata-app="([^"]+)"/g;
 
 /** The build-relative path `ref` points at from `from` (absolute refs are from the build root). */
 const target = (dir, from, ref) =>
@@ -39,8 +41,8 @@ function staticGraph(dir, file, seen) {
 /** Files loaded when `entry` opens, and files it may load later on demand (build-relative paths). */
 export function scriptsOf(dir, entry) {
   const roots = entry.endsWith('.html')
-    ? [...readFileSync(join(dir, entry), 'utf8').matchAll(HTML_SCRIPT)].map(([, ref]) =>
-        target(dir, entry, ref),
+    ? [...readFileSync(join(dir, entry), 'utf8').matchAll(HTML_SCRIPT)].map(([, ref, app]) =>
+        target(dir, entry, ref ?? app),
       )
     : [entry];
   const open = new Set();

@@ -1,5 +1,4 @@
-// Glue only: the page's last rendering (public/snapshot.js) or the static shell in index.html
-// paints first, then the app loads (SPEC §11).
-import { afterFirstPaint } from '../../components/after-first-paint';
-
-afterFirstPaint(() => import('./app'));
+// Glue only. In a build, the first-paint script (components/snapshot.js) adds this module once the
+// page's last rendering is on screen, or at once when there is none to paint (SPEC §11); the app
+// is a chunk of its own, so that its files are fetched side by side.
+void import('./app');

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageShell } from '../../scripts/page-shell';
+import { deferApp, pageShell } from '../../scripts/page-shell';
 
 const entrypoints = join(process.cwd(), 'entrypoints');
 const pages = readdirSync(entrypoints, { withFileTypes: true })
@@ -43,15 +43,13 @@ describe('page shell', () => {
   }
 
   for (const page of ['newtab', 'popup']) {
-    it(`${page}: no frame before snapshot.js has run, and a faint name until the app or snapshot`, () => {
+    it(`${page}: a faint name in the first frame, until snapshot.js or the app replaces it`, () => {
       const { head, body } = shellOf(page);
-      expect(head).toContain('<link rel="expect" href="#snapshot-done" blocking="render" />');
+      // Nothing holds the first frame back: the name paints as soon as a bare page would.
+      expect(head).not.toContain('blocking="render"');
       expect(head).toContain('[data-pending]{visibility:hidden}');
       expect(body).toContain('<p class="shell" aria-hidden="true">Closer</p>');
-      // The marker comes straight after the script, so rendering waits for that script alone.
-      expect(body).toContain(
-        `<script src="/snapshot.js" data-page="${page}"></script><span id="snapshot-done" hidden></span>`,
-      );
+      expect(body).toContain(`<script src="/snapshot.js" data-page="${page}"></script>`);
       expect(body.indexOf('id="app"')).toBeLessThan(body.indexOf('/snapshot.js'));
     });
   }
@@ -64,6 +62,34 @@ describe('page shell', () => {
       expect(html).not.toContain('class="shell"');
     });
   }
+
+  describe('in a build, the app behind the first paint', () => {
+    const built = (page: string) =>
+      pageShell(readFileSync(join(entrypoints, page, 'index.html'), 'utf8'))
+        .replace('<script type="module" src="./main.ts"></script>', '')
+        .replace(
+          '</head>',
+          `<script type="module" crossorigin src="/chunks/${page}-a1.js"></script>\n` +
+            '<link rel="modulepreload" crossorigin href="/chunks/focus-b2.js">\n</head>',
+        );
+
+    for (const page of ['newtab', 'popup']) {
+      it(`${page}: snapshot.js names the module it adds; nothing else is fetched beside it`, () => {
+        const html = deferApp(built(page));
+        expect(html).toContain(
+          `<script src="/snapshot.js" data-app="/chunks/${page}-a1.js" data-page="${page}"></script>`,
+        );
+        expect(html).not.toContain('type="module"');
+        expect(html).not.toContain('modulepreload');
+      });
+    }
+
+    it('leaves a page without a first-paint script as Vite built it', () => {
+      const html = built('options');
+      expect(deferApp(html)).toBe(html);
+      expect(html).toContain('<script type="module" crossorigin src="/chunks/options-a1.js">');
+    });
+  });
 
   it("keeps a page's own head parts in the head: the options page's manifest key, the popup's size", () => {
     expect(shellOf('options').head).toContain(

@@ -202,50 +202,92 @@ interface Painted {
   lang: string;
 }
 
+/** The app's module as snapshot.js added it, and what it waits for before adding it. */
+interface Started {
+  /** The module scripts it appended to the head (a second append only moves the same one). */
+  modules: { type: string; src: string }[];
+  /** Hands the page's paint observer one largest-contentful-paint entry for `element`. */
+  largestPaint: (element: object | null) => void;
+  /** Runs the timeout it set, if any. */
+  timeout: (() => void) | null;
+  /** Whether its paint observer let go. */
+  disconnected: boolean;
+}
+
 /**
  * Runs components/snapshot.js (the classic script the new tab and popup load while parsing) against
- * a page holding `storage`, as Chrome runs it: `page` names the page, `entry` its module script.
+ * a page holding `storage`, as Chrome runs it: `page` names the page, `entry` the app's module
+ * its tag names (`data-app`; none on the dev server).
  */
 function runSnapshotScript(
   storage: MemoryStorage,
-  { page = 'newtab', entry = '/chunks/newtab-abc.js', version = '0.1.0', lang = 'en', now = 0 },
-): Painted {
-  const painted: Painted = {
+  {
+    page = 'newtab',
+    entry = '/chunks/newtab-abc.js' as string | null,
+    version = '0.1.0',
+    lang = 'en',
+    now = 0,
+  },
+): Painted & Started {
+  const observers: ((entries: { element: object | null }[]) => void)[] = [];
+  const painted: Painted & Started = {
     css: null,
     html: '<p class="shell">Closer</p>',
     clock: null,
     lang: '',
+    modules: [],
+    largestPaint: (element) => observers.forEach((notify) => notify([{ element }])),
+    timeout: null,
+    disconnected: false,
   };
   const clock = {
     set textContent(text: string) {
       painted.clock = text;
     },
   };
+  const app = {
+    set innerHTML(html: string) {
+      painted.html = html;
+    },
+    querySelectorAll: () => (painted.html.includes('data-clock') ? [clock] : []),
+    contains: (element: object | null) => element !== null && 'inApp' in element,
+  };
   const document = {
-    currentScript: { dataset: { page } },
+    currentScript: { dataset: { page, ...(entry === null ? {} : { app: entry }) } },
     documentElement: {
       set lang(lang: string) {
         painted.lang = lang;
       },
     },
-    head: { append: (style: { textContent: string }) => (painted.css = style.textContent) },
-    createElement: () => ({ dataset: {}, textContent: '' }),
-    querySelector: (selector: string) =>
-      selector === 'script[type="module"]' ? { getAttribute: () => entry } : null,
-    getElementById: (id: string) =>
-      id === 'app'
-        ? {
-            set innerHTML(html: string) {
-              painted.html = html;
-            },
-            querySelectorAll: () => (painted.html.includes('data-clock') ? [clock] : []),
-          }
-        : null,
+    head: {
+      append: (tag: { tagName: string; textContent: string; type: string; src: string }) => {
+        if (tag.tagName === 'style') painted.css = tag.textContent;
+        else painted.modules.push({ type: tag.type, src: tag.src });
+      },
+    },
+    createElement: (tagName: string) => ({ tagName, dataset: {}, textContent: '' }),
+    getElementById: (id: string) => (id === 'app' ? app : null),
   };
   const chrome = {
     runtime: { getManifest: () => ({ version }) },
     i18n: { getUILanguage: () => lang },
   };
+  class PerformanceObserver {
+    constructor(
+      private readonly notify: (
+        list: { getEntries: () => { element: object | null }[] },
+        observer: PerformanceObserver,
+      ) => void,
+    ) {}
+    observe({ type, buffered }: { type: string; buffered: boolean }) {
+      expect({ type, buffered }).toEqual({ type: 'largest-contentful-paint', buffered: true });
+      observers.push((entries) => this.notify({ getEntries: () => entries }, this));
+    }
+    disconnect() {
+      painted.disconnected = true;
+      observers.length = 0;
+    }
+  }
   runInNewContext(readFileSync('components/snapshot.js', 'utf8'), {
     document,
     chrome,
@@ -254,6 +296,8 @@ function runSnapshotScript(
     JSON,
     Array,
     Date: { now: () => now },
+    PerformanceObserver,
+    setTimeout: (run: () => void) => (painted.timeout = run),
   });
   return painted;
 }
@@ -282,7 +326,7 @@ describe('the snapshot store', () => {
     delete (globalThis as { localStorage?: unknown }).localStorage;
   });
 
-  const page = { entry: '/chunks/newtab-abc.js', version: '0.1.0', lang: 'en' };
+  const page = { entry: '/chunks/newtab-abc.js' as string | null, version: '0.1.0', lang: 'en' };
   const paint = (now: number, other: Partial<typeof page> = {}) =>
     runSnapshotScript(localStorage as unknown as MemoryStorage, { ...page, ...other, now });
   const store = (...snapshots: PageSnapshot[]) =>
@@ -318,7 +362,8 @@ describe('the snapshot store', () => {
       snapshot(now - 1000, now, { html: 'a' }),
       snapshot(now, now + 1000, { html: '<p data-clock>8:00 PM</p>', css: '.b{}' }),
     );
-    expect(paint(now)).toEqual({
+    const { css, html, clock, lang } = paint(now);
+    expect({ css, html, clock, lang }).toEqual({
       css: '.b{}',
       html: '<p data-clock>8:00 PM</p>',
       clock: new Intl.DateTimeFormat('en', {
@@ -348,6 +393,47 @@ describe('the snapshot store', () => {
     expect(paint(150).css).toBeNull();
     localStorage.setItem('closer:snapshot:newtab', '{not json');
     expect(paint(150).css).toBeNull();
+  });
+
+  describe('then starts the app', () => {
+    const module = [{ type: 'module', src: page.entry }];
+
+    it('at once when there is no snapshot to paint: the app brings the content', () => {
+      const run = paint(150);
+      expect(run.css).toBeNull();
+      expect(run.modules).toEqual(module);
+      expect(run.timeout).toBeNull();
+    });
+
+    it("once the snapshot's frame is on screen, not before", () => {
+      store(snapshot(100, 200));
+      const run = paint(150);
+      expect(run.html).toBe(snapshot(100, 200).html);
+      expect(run.modules).toEqual([]);
+      // The shell's paint, reported before the snapshot replaced it, is no sign.
+      run.largestPaint(null);
+      run.largestPaint({});
+      expect(run.modules).toEqual([]);
+      run.largestPaint({ inApp: true });
+      expect(run.modules).toEqual(module);
+      expect(run.disconnected).toBe(true);
+    });
+
+    it('after a moment when no paint is reported (a hidden page)', () => {
+      store(snapshot(100, 200));
+      const run = paint(150);
+      expect(run.modules).toEqual([]);
+      run.timeout?.();
+      expect(run.modules).toEqual(module);
+    });
+
+    it('never on the dev server, which loads the app itself and paints no snapshot', () => {
+      store(snapshot(100, 200));
+      const run = paint(150, { entry: null });
+      expect(run.css).toBeNull();
+      expect(run.modules).toEqual([]);
+      expect(run.timeout).toBeNull();
+    });
   });
 
   it('stores what a page rendered, and forgets it when data changes', () => {

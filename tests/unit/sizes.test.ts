@@ -61,6 +61,17 @@ describe('measureSizes (the size check in npm test)', () => {
     expect(row!.onDemand.gzip).toBeGreaterThan(row!.gzip);
   });
 
+  it('counts the app module a first-paint script adds (data-app) as opened with the page', () => {
+    const out = build({
+      'page.html': '<script src="/first.js" data-app="/chunks/page.js" data-page="page"></script>',
+      'first.js': noise(300, 11),
+      'chunks/page.js': `import("./app.js");${noise(200, 12)}`,
+      'chunks/app.js': noise(400, 13),
+    });
+    const [row] = measureSizes(out, { 'page.html': 10_000 });
+    expect(row!.scripts.sort()).toEqual(['chunks/app.js', 'chunks/page.js', 'first.js']);
+  });
+
   it('fails a page whose JavaScript is over its budget', () => {
     const out = build({
       'page.html': page,

@@ -45,9 +45,9 @@ export const GENERATION_KEY = 'closer:snapshot-gen';
 export const PAGES: readonly SnapshotPage[] = ['newtab', 'popup'];
 
 /**
- * This page's build, as public/snapshot.js reads it: the hashed name of its entry script, which
- * changes with any code or style it loads, and the extension's version, which changes with its
- * texts.
+ * This page's build, as components/snapshot.js reads it: the hashed name of its entry script
+ * (which snapshot.js adds to the page in a build), which changes with any code or style it loads,
+ * and the extension's version, which changes with its texts.
  */
 export function snapshotBuild(): string {
   const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
