@@ -4,7 +4,7 @@
 //
 // What a page loads when it opens: the scripts its HTML names (<script src>, modulepreload, and
 // the app module the first-paint script adds, named in its data-app), every
-// static import from there on, and the app its entry script imports after the first frame (a
+// static import from there on, and the app its entry script imports once it runs (a
 // dynamic import in a file the HTML names). A dynamic import anywhere deeper is code the page
 // loads on demand (a form, an action): it is measured and shown, but not against the budget.
 import { existsSync, readFileSync } from 'node:fs';
