@@ -23,7 +23,8 @@
     } catch {
       return false;
     }
-    if (!app || !Array.isArray(snapshots)) return false;
+    // The shell (scripts/page-shell.ts) always has #app.
+    if (!Array.isArray(snapshots)) return false;
     const build = `${entry} ${chrome.runtime.getManifest().version}`;
     const lang = chrome.i18n.getUILanguage() || 'en';
     // The clock as formatTime writes it, in the browser's zone right now.
@@ -50,18 +51,15 @@
   const module = document.createElement('script');
   module.type = 'module';
   module.src = entry;
-  // Appending it again moves it: a script runs once.
-  const start = () => document.head.append(module);
-  // No snapshot: the app brings the content, the sooner the better.
-  if (!painted) return start();
+  const start = () => document.head.contains(module) || document.head.append(module);
+  // No snapshot: the app brings the content, the sooner the better. A hidden page paints no
+  // frame, and its timers are slowed to one a second: no reason to wait there either.
+  if (!painted || document.hidden) return start();
   // The snapshot's largest paint is reported once its frame is on screen; the timeout covers a
-  // page that paints none (hidden), or stops reporting (a key pressed first), with room for a
-  // busy machine's slow frame.
-  new PerformanceObserver((list, observer) => {
-    if (list.getEntries().some((e) => app.contains(e.element))) {
-      observer.disconnect();
-      start();
-    }
+  // page that stops reporting (a key pressed first) or a browser that reports none, with room
+  // for a busy machine's slow frame.
+  new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => app.contains(e.element))) start();
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   setTimeout(start, 500);
 })();
