@@ -11,9 +11,10 @@
 (() => {
   const script = document.currentScript;
   const app = document.getElementById('app');
-  // The app's module, in a build (on the dev server the page loads it itself, and never paints
-  // a snapshot: their builds differ).
+  // The app's module, which a build names. The dev server names none: there the page loads its
+  // module itself, and paints no snapshot, whose styles may be from an older edit.
   const entry = script.dataset.app;
+  if (!entry) return;
 
   /** Puts the snapshot in place; true when there was one to paint. */
   const paint = () => {
@@ -47,7 +48,6 @@
   };
 
   const painted = paint();
-  if (!entry) return;
   const module = document.createElement('script');
   module.type = 'module';
   module.src = entry;

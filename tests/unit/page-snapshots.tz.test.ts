@@ -380,7 +380,10 @@ describe('the snapshot store', () => {
 
   it('keys a snapshot by the build as the page and snapshot.js both read it', () => {
     Object.assign(globalThis, {
-      document: { querySelector: () => ({ getAttribute: () => page.entry }) },
+      document: {
+        querySelector: (selector: string) =>
+          selector === 'script[data-app]' ? { dataset: { app: page.entry } } : null,
+      },
       chrome: { runtime: { getManifest: () => ({ version: page.version }) } },
     });
     try {

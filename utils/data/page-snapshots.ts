@@ -45,12 +45,13 @@ export const GENERATION_KEY = 'closer:snapshot-gen';
 export const PAGES: readonly SnapshotPage[] = ['newtab', 'popup'];
 
 /**
- * This page's build, as components/snapshot.js reads it: the hashed name of its entry script
- * (which snapshot.js adds to the page in a build), which changes with any code or style it loads,
- * and the extension's version, which changes with its texts.
+ * This page's build, read where components/snapshot.js reads it: the hashed name of the app's
+ * entry that a build names in the first-paint script's `data-app` (scripts/page-shell.ts), which
+ * changes with any code or style it loads, and the extension's version, which changes with its
+ * texts. The dev server names none, and snapshot.js paints nothing there.
  */
 export function snapshotBuild(): string {
-  const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
+  const entry = document.querySelector<HTMLElement>('script[data-app]')?.dataset.app;
   return `${entry} ${chrome.runtime.getManifest().version}`;
 }
 

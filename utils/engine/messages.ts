@@ -48,8 +48,8 @@ export type Reply<T> = { value: T } | { error: string };
  * Sends a typed message to the worker; rejects with the worker's error when its handler failed.
  * Every message but `observe` stores something the pages show (a failed handler may have stored
  * part of it), so the page's write listeners then run as for its own writes: they forget the
- * pages' snapshots, which Chrome's service worker cannot reach (it has no `localStorage`). What `observe` writes (minutes, evenings it
- * settles) is what a snapshot already allows for.
+ * pages' snapshots, which Chrome's service worker cannot reach (it has no `localStorage`). What
+ * `observe` writes (minutes, evenings it settles) is what a snapshot already allows for.
  */
 export async function send<N extends MessageName>(
   name: N,
