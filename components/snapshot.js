@@ -18,31 +18,34 @@
 
   /** Puts the snapshot in place; true when there was one to paint. */
   const paint = () => {
-    let snapshots;
-    try {
-      snapshots = JSON.parse(localStorage.getItem(`closer:snapshot:${script.dataset.page}`));
-    } catch {
-      return false;
-    }
-    // The shell (scripts/page-shell.ts) always has #app.
-    if (!Array.isArray(snapshots)) return false;
     const build = `${entry} ${chrome.runtime.getManifest().version}`;
     const lang = chrome.i18n.getUILanguage() || 'en';
     // The clock as formatTime writes it, in the browser's zone right now.
     const clock = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
     const zone = clock.resolvedOptions().timeZone;
     const now = Date.now();
-    const snapshot = snapshots.find(
-      (s) =>
-        s.build === build && s.lang === lang && s.zone === zone && s.from <= now && now < s.until,
-    );
+    let snapshot;
+    try {
+      // Anything but a list of snapshots (none stored, damaged text, a damaged entry) throws
+      // here, and the app brings the content.
+      snapshot = JSON.parse(localStorage.getItem(`closer:snapshot:${script.dataset.page}`)).find(
+        (s) =>
+          s.build === build && s.lang === lang && s.zone === zone && s.from <= now && now < s.until,
+      );
+    } catch {
+      return false;
+    }
     if (!snapshot) return false;
     const style = document.createElement('style');
     style.dataset.instant = '';
     style.textContent = snapshot.css;
     document.head.append(style);
     document.documentElement.lang = lang;
+    // The shell (scripts/page-shell.ts) always has #app.
     app.innerHTML = snapshot.html;
+    // Its styles show the prompt alone (LEAD_CSS in snapshot-writer.ts) in its first frame, whose
+    // callbacks run first; the second's let the rest come in the frame after it.
+    requestAnimationFrame(() => requestAnimationFrame(() => (app.className = 'go')));
     for (const node of app.querySelectorAll('[data-clock]')) node.textContent = clock.format(now);
     return true;
   };
@@ -51,7 +54,9 @@
   const module = document.createElement('script');
   module.type = 'module';
   module.src = entry;
-  const start = () => document.head.contains(module) || document.head.append(module);
+  const start = () => {
+    if (!module.isConnected) document.head.append(module);
+  };
   // No snapshot: the app brings the content, the sooner the better. A hidden page paints no
   // frame, and its timers are slowed to one a second: no reason to wait there either.
   if (!painted || document.hidden) return start();

@@ -212,7 +212,9 @@ async function writeStillCopy(ext, page) {
   const path = `still-${page}`;
   writeFileSync(
     join(COPY, path),
-    `${head}<style>${snapshot.css}</style></head>\n<body><div id="app">${snapshot.html}</div></body></html>\n`,
+    // `go`: all of it at once, as the snapshot once its first frame is on screen (its styles show
+    // the prompt alone before that, see LEAD_CSS in components/snapshot-writer.ts).
+    `${head}<style>${snapshot.css}</style></head>\n<body><div id="app" class="go">${snapshot.html}</div></body></html>\n`,
   );
   return path;
 }

@@ -72,9 +72,23 @@ export function deferApp(html: string): string {
     .replace('<script src="/snapshot.js"', `<script src="/snapshot.js" data-app="${entry}"`);
 }
 
+/** WXT's start of its runtime plugins in every page, minified, when there are none: `try{}catch…`. */
+const EMPTY_PLUGIN_START =
+  /try\{\}catch\((\w+)\)\{console\.error\("\[wxt\] Failed to initialize plugins",\1\)\}/;
+
+/**
+ * A built chunk without WXT's start of its runtime plugins when Closer has none: an empty `try`
+ * never throws, so its `catch` is dead code, 50 bytes gzip in every page's shared chunk (the new
+ * tab's JavaScript is at its budget). With a plugin the `try` is not empty and stays.
+ */
+export function dropEmptyPluginStart(code: string): string {
+  return code.replace(EMPTY_PLUGIN_START, '');
+}
+
 /**
  * The shell, before Vite reads the page's scripts (builds and dev server alike), and in builds,
- * once Vite has named the page's chunks, the app moved behind the first paint.
+ * once Vite has named the page's chunks, the app moved behind the first paint, and once it has
+ * minified them, WXT's empty plugin start dropped.
  */
 export function pageShellPlugin(): Plugin[] {
   return [
@@ -83,6 +97,16 @@ export function pageShellPlugin(): Plugin[] {
       name: 'closer:defer-app',
       apply: 'build',
       transformIndexHtml: { order: 'post', handler: deferApp },
+    },
+    {
+      name: 'closer:drop-empty-plugin-start',
+      apply: 'build',
+      enforce: 'post',
+      generateBundle(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk') chunk.code = dropEmptyPluginStart(chunk.code);
+        }
+      },
     },
   ];
 }

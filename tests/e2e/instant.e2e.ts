@@ -97,6 +97,46 @@ function expectPaintedAsSettled(recorded: ContentRecord, settled: ShownValues) {
   expect(recorded.seen.minutes).toEqual(settled.minutes === null ? [] : [settled.minutes]);
 }
 
+type Frame = { prompt: string | null; week: string | null };
+
+/**
+ * Runs in the page: once the snapshot is in the document (before any frame shows it), records in
+ * its first two frames whether the prompt and the week are visible.
+ */
+function frameRecorder() {
+  const frames: Frame[] = [];
+  Object.defineProperty(globalThis, '__closerFrames', { value: frames });
+  const look = (selector: string) => {
+    const element = document.querySelector(selector);
+    return element ? getComputedStyle(element).visibility : null;
+  };
+  const step = () => {
+    frames.push({
+      prompt: look('[data-testid="prompt"]'),
+      week: look('[data-testid="week-progress"]'),
+    });
+    if (frames.length < 2) requestAnimationFrame(step);
+  };
+  const watch = new MutationObserver(() => {
+    if (!document.querySelector('[data-instant]')) return;
+    watch.disconnect();
+    requestAnimationFrame(step);
+  });
+  watch.observe(document, { subtree: true, childList: true });
+}
+
+/** Opens `path` once to store its snapshot, then again, and returns the second's frames. */
+async function snapshotFrames(extension: Extension, path: string) {
+  await extension.context.addInitScript(frameRecorder);
+  await extension.observeNow();
+  const first = await openSettled(extension, path);
+  await first.page.close();
+  const page = await extension.context.newPage();
+  await page.goto(extension.url(path));
+  await liveApp(page);
+  return page.evaluate(() => (globalThis as unknown as { __closerFrames: Frame[] }).__closerFrames);
+}
+
 /** How many service workers are running. */
 async function runningWorkers(extension: Extension): Promise<number> {
   const browser = await extension.context.browser()!.newBrowserCDPSession();
@@ -126,6 +166,16 @@ for (const [state, zone, evening] of [
       }) => {
         await record(extension.context);
         await expectNoSwap(extension, path, evening);
+      });
+    }
+
+    for (const path of ['newtab.html', 'popup.html']) {
+      test(`${path}: the snapshot's first frame shows the prompt, and the rest comes a frame later`, async ({
+        extension,
+      }) => {
+        const frames = await snapshotFrames(extension, path);
+        expect(frames[0]).toEqual({ prompt: 'visible', week: 'hidden' });
+        expect(frames[1]).toEqual({ prompt: 'visible', week: 'visible' });
       });
     }
 

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deferApp, pageShell } from '../../scripts/page-shell';
+import { deferApp, dropEmptyPluginStart, pageShell } from '../../scripts/page-shell';
 
 const entrypoints = join(process.cwd(), 'entrypoints');
 const pages = readdirSync(entrypoints, { withFileTypes: true })
@@ -88,6 +88,21 @@ describe('page shell', () => {
       const html = built('options');
       expect(deferApp(html)).toBe(html);
       expect(html).toContain('<script type="module" crossorigin src="/chunks/options-a1.js">');
+    });
+  });
+
+  describe("WXT's start of its runtime plugins", () => {
+    const start = (body: string, name = 'n') =>
+      `try{${body}}catch(${name}){console.error("[wxt] Failed to initialize plugins",${name})}`;
+
+    it('goes when it starts none: an empty try never throws', () => {
+      expect(dropEmptyPluginStart(`${start('')}const h=1;export{h};`)).toBe('const h=1;export{h};');
+      expect(dropEmptyPluginStart(`a();${start('', 'e')}b();`)).toBe('a();b();');
+    });
+
+    it('stays when it starts a plugin', () => {
+      const code = `${start('p()')}const h=1;`;
+      expect(dropEmptyPluginStart(code)).toBe(code);
     });
   });
 

@@ -210,6 +210,10 @@ interface Started {
   largestPaint: (element: object | null) => void;
   /** Runs the timeout it set, if any. */
   timeout: (() => void) | null;
+  /** `#app`'s class: `go` lets the whole snapshot show, not only its prompt (LEAD_CSS). */
+  appClass: string;
+  /** Runs the animation-frame callbacks due in the next frame. */
+  frame: () => void;
 }
 
 /**
@@ -229,6 +233,7 @@ function runSnapshotScript(
   },
 ): Painted & Started {
   const observers: ((entries: { element: object | null }[]) => void)[] = [];
+  const frames: (() => void)[] = [];
   const painted: Painted & Started = {
     css: null,
     html: '<p class="shell">Closer</p>',
@@ -237,6 +242,8 @@ function runSnapshotScript(
     modules: [],
     largestPaint: (element) => observers.forEach((notify) => notify([{ element }])),
     timeout: null,
+    appClass: '',
+    frame: () => frames.splice(0).forEach((callback) => callback()),
   };
   const inHead = new Set<object>();
   const clock = {
@@ -250,6 +257,9 @@ function runSnapshotScript(
     },
     querySelectorAll: () => (painted.html.includes('data-clock') ? [clock] : []),
     contains: (element: object | null) => element !== null && 'inApp' in element,
+    set className(name: string) {
+      painted.appClass = name;
+    },
   };
   const document = {
     currentScript: { dataset: { page, ...(entry === null ? {} : { app: entry }) } },
@@ -265,9 +275,18 @@ function runSnapshotScript(
         if (tag.tagName === 'style') painted.css = tag.textContent;
         else painted.modules.push({ type: tag.type, src: tag.src });
       },
-      contains: (tag: object) => inHead.has(tag),
     },
-    createElement: (tagName: string) => ({ tagName, dataset: {}, textContent: '' }),
+    createElement: (tagName: string) => {
+      const tag = {
+        tagName,
+        dataset: {},
+        textContent: '',
+        get isConnected() {
+          return inHead.has(tag);
+        },
+      };
+      return tag;
+    },
     getElementById: (id: string) => (id === 'app' ? app : null),
   };
   const chrome = {
@@ -296,6 +315,7 @@ function runSnapshotScript(
     Date: { now: () => now },
     PerformanceObserver,
     setTimeout: (run: () => void) => (painted.timeout = run),
+    requestAnimationFrame: (callback: () => void) => frames.push(callback),
   });
   return painted;
 }
@@ -395,10 +415,32 @@ describe('the snapshot store', () => {
     expect(paint(150).html).toBe(snapshot(100, 200).html);
   });
 
-  it('paints nothing from a damaged entry or none', () => {
+  it('paints nothing from a damaged entry or none, and starts the app all the same', () => {
     expect(paint(150).css).toBeNull();
-    localStorage.setItem('closer:snapshot:newtab', '{not json');
-    expect(paint(150).css).toBeNull();
+    for (const damaged of ['{not json', '{"a":1}', '"text"', '[null]', '[1,2]']) {
+      localStorage.setItem('closer:snapshot:newtab', damaged);
+      const run = paint(150);
+      expect(run.css, damaged).toBeNull();
+      expect(run.modules, damaged).toEqual([{ type: 'module', src: page.entry }]);
+    }
+  });
+
+  it("shows the prompt alone in the snapshot's first frame, and the rest in the frame after", () => {
+    store(snapshot(100, 200));
+    const run = paint(150);
+    expect(run.html).toBe(snapshot(100, 200).html);
+    expect(run.appClass).toBe('');
+    run.frame();
+    expect(run.appClass).toBe('');
+    run.frame();
+    expect(run.appClass).toBe('go');
+  });
+
+  it('asks for no frame when it paints nothing', () => {
+    const run = paint(150);
+    run.frame();
+    run.frame();
+    expect(run.appClass).toBe('');
   });
 
   describe('then starts the app', () => {
