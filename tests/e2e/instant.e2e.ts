@@ -53,14 +53,19 @@ async function clearOfTick(extension: Extension) {
   if (wait < 15_000) await new Promise((done) => setTimeout(done, Math.max(0, wait) + 1_000));
 }
 
-/** Opens `path` once to store its snapshot, then again to paint from it; checks the second. */
-async function expectNoSwap(extension: Extension, path: string, expectEvening: boolean) {
+/** Opens `path` once to store its snapshot, then again to paint from it; returns the second. */
+async function openFromSnapshot(extension: Extension, path: string) {
   // The worker has run once (a page keeps no snapshot before it has settled past evenings).
   await extension.observeNow();
   await clearOfTick(extension);
   const first = await openSettled(extension, path);
   await first.page.close();
-  const { page, recorded } = await openSettled(extension, path);
+  return openSettled(extension, path);
+}
+
+/** Opens `path` from its snapshot and checks what it painted against what it settled on. */
+async function expectNoSwap(extension: Extension, path: string, expectEvening: boolean) {
+  const { page, recorded } = await openFromSnapshot(extension, path);
   const settled = await settledValues(page);
   expect(settled.evening).toBe(String(expectEvening));
   expectPaintedAsSettled(recorded, settled);
@@ -125,15 +130,10 @@ function frameRecorder() {
   watch.observe(document, { subtree: true, childList: true });
 }
 
-/** Opens `path` once to store its snapshot, then again, and returns the second's frames. */
+/** The first two frames of `path` painted from its snapshot. */
 async function snapshotFrames(extension: Extension, path: string) {
   await extension.context.addInitScript(frameRecorder);
-  await extension.observeNow();
-  const first = await openSettled(extension, path);
-  await first.page.close();
-  const page = await extension.context.newPage();
-  await page.goto(extension.url(path));
-  await liveApp(page);
+  const { page } = await openFromSnapshot(extension, path);
   return page.evaluate(() => (globalThis as unknown as { __closerFrames: Frame[] }).__closerFrames);
 }
 
