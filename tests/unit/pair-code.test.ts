@@ -94,9 +94,14 @@ describe('createPairCode', () => {
 
   it('depends only on the random values', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 }), { minLength: 3 }), (values) => {
-        expect(createPairCode(replay(values))).toBe(createPairCode(replay(values)));
-      }),
+      // Three values under the rejection limit close every list: the replayed source cycles, and
+      // a list of only rejected values (fast-check likes the maximum) would be drawn forever.
+      fc.property(
+        fc.array(fc.nat({ max: 2 ** 32 - 1 })).map((vs) => [...vs, 0, 1, 2]),
+        (values) => {
+          expect(createPairCode(replay(values))).toBe(createPairCode(replay(values)));
+        },
+      ),
     );
   });
 });
